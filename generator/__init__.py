@@ -1,0 +1,3 @@
+"""Generator of the catalogue of Dutch work-and-participation practices."""
+
+__version__ = "0.1.0"

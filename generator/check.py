@@ -1,0 +1,335 @@
+"""Check the catalogue: schema, codelists, references and rules.
+
+`check_catalog` loads every file once, validates each against its schema
+(jsonschema-rs decides valid/invalid fast; only invalid files go through the
+slower jsonschema to get one friendly problem per error), applies the rules
+beyond the schema, and builds the Catalog when there are no errors. The
+rules read defensively, so a record with a schema error still gets its
+reference and privacy problems reported in the same run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .codelists import CodelistError, read_codelists
+from .load import Document, load_file
+from .model import Catalog
+from .paths import CATALOG_DIR, ROOT, SCHEMA_DIR
+from .problems import ERROR, Problem
+from .schema_errors import problems_from_errors, suggest
+from .schemas import validators
+
+SUMMARY_SOFT_LIMIT = 400
+ROLE_MAILBOXES = {"info", "contact", "secretariaat", "redactie", "communicatie", "post",
+                  "mail", "office", "hallo", "vragen", "pers", "press", "support"}
+EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9]|0[1-9])(?:[\s.-]?[0-9]){8}(?!\w)")
+LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
+
+
+@dataclass
+class Result:
+    problems: list[Problem]
+    catalog: Catalog | None
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == ERROR for p in self.problems)
+
+
+@dataclass
+class _Entry:
+    """One record inside a document, at a data path."""
+    kind: str  # practice | instrument | source | place
+    doc: Document
+    path: tuple
+    data: dict
+
+    @property
+    def id(self):
+        value = self.data.get("id")
+        return value if isinstance(value, str) else None
+
+    def problem(self, code: str, subpath: tuple = (), **params) -> Problem:
+        full = self.path + subpath
+        line, col = self.doc.position(full)
+        return Problem(code=code, file=self.doc.path, line=line, column=col, path=full, params=params)
+
+
+def check_catalog(catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_DIR,
+                  extra: list[Path] = ()) -> Result:
+    """Check the whole catalogue, plus files outside it (treated as records)."""
+    problems: list[Problem] = []
+    try:
+        codelists = read_codelists(schema_dir / "codelists")
+    except CodelistError as err:
+        problem = Problem("codelist-invalid", display(Path(err.file)), err.line, 1, (), {"detail": err.detail})
+        return Result([problem], None)
+    checkers = validators(schema_dir)
+    docs = _load_all(catalog_dir, extra)
+    for kind, doc in docs:
+        problems += doc.problems
+        if doc.data is not None and not checkers[kind].is_valid(doc.data):
+            errors = checkers[kind].errors(doc.data)
+            problems += problems_from_errors(errors, doc.path, doc.position)
+    entries = _entries(docs)
+    problems += _rules(entries, codelists, catalog_dir)
+    problems.sort(key=Problem.sort_key)
+    result = Result(problems, None, [doc.path for _, doc in docs])
+    if not result.has_errors:
+        result.catalog = _build(entries, codelists)
+    return result
+
+
+def display(path: Path) -> str:
+    """A path as the user should read it: relative to the cwd when inside it."""
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # pragma: no cover - other drive on Windows
+        return str(path)
+
+
+def _load_all(catalog_dir: Path, extra) -> list[tuple[str, Document]]:
+    files = [("practice", p) for p in sorted((catalog_dir / "practices").glob("*.yaml"))]
+    files += [("instrument", p) for p in sorted((catalog_dir / "instruments").glob("*.yaml"))]
+    files += [(kind, catalog_dir / f"{kind}.yaml") for kind in ("sources", "places")
+              if (catalog_dir / f"{kind}.yaml").exists()]
+    known = {p.resolve() for _, p in files}
+    for path in extra:
+        if path.resolve() not in known:
+            files.append((classify(path), path))
+    return [(kind, load_file(path, display(path))) for kind, path in files]
+
+
+def classify(path: Path) -> str:
+    """Which schema a file outside the catalogue folder is checked against."""
+    if path.name in ("sources.yaml", "places.yaml"):
+        return path.stem
+    return "instrument" if path.parent.name == "instruments" else "practice"
+
+
+def _entries(docs) -> list[_Entry]:
+    entries = []
+    for kind, doc in docs:
+        if doc.data is None:
+            continue
+        if kind in ("sources", "places"):
+            items = doc.data.get(kind)
+            for i, item in enumerate(items if isinstance(items, list) else []):
+                if isinstance(item, dict):
+                    entries.append(_Entry(kind[:-1], doc, (kind, i), item))
+        else:
+            entries.append(_Entry(kind, doc, (), doc.data))
+    return entries
+
+
+# ---------------------------------------------------------------- rules
+
+
+def _rules(entries: list[_Entry], codelists: dict, catalog_dir: Path) -> list[Problem]:
+    index = {kind: {} for kind in ("practice", "instrument", "source", "place")}
+    problems = []
+    for entry in entries:
+        problems += _identity(entry, index)
+    used = {kind: set() for kind in index}
+    indicator_units = {row["code"]: row["unit"] for row in codelists.get("indicator", [])}
+    for entry in entries:
+        problems += _references(entry, index, used)
+        problems += _texts(entry)
+        if entry.kind == "practice":
+            problems += _practice_rules(entry, indicator_units, index)
+    problems += _orphans(entries, used)
+    return problems
+
+
+def _identity(entry: _Entry, index) -> list[Problem]:
+    out = []
+    if entry.id is None:
+        return out
+    if entry.kind in ("practice", "instrument"):
+        stem = Path(entry.doc.path).stem
+        if entry.id != stem:
+            out.append(entry.problem("id-file-mismatch", ("id",), id=entry.id, stem=stem))
+    seen = index[entry.kind].get(entry.id)
+    if seen is not None:
+        other = f"{seen.doc.path}:{seen.doc.position(seen.path + ('id',))[0]}"
+        out.append(entry.problem("id-duplicate", ("id",), id=entry.id, other=other))
+    else:
+        index[entry.kind][entry.id] = entry
+    return out
+
+
+def _references(entry: _Entry, index, used) -> list[Problem]:
+    out = []
+    for kind, path, value in _refs(entry):
+        if not isinstance(value, str):
+            continue
+        used[kind].add(value)
+        if kind == "practice" and value == entry.id:
+            out.append(entry.problem("related-self", path, value=value))
+        elif value not in index[kind]:
+            out.append(entry.problem(f"unresolved-{kind}", path, value=value, **suggest(value, index[kind])))
+    return out
+
+
+def _refs(entry: _Entry):
+    """(kind, path, value) for every reference an entry makes."""
+    data = entry.data
+    if entry.kind == "place":
+        yield from _list_refs("place", data, "part_of")
+        if isinstance(data.get("province"), str):
+            yield "place", ("province",), data["province"]
+        return
+    if entry.kind == "source":
+        return
+    for i, ref in _dicts(data, "sources"):
+        yield "source", ("sources", i, "source"), ref.get("source")
+    if entry.kind != "practice":
+        return
+    yield from _list_refs("place", data, "places")
+    yield from _list_refs("instrument", data, "instruments")
+    yield from _list_refs("practice", data, "related")
+    for i, org in _dicts(data, "organisations"):
+        if "place" in org:
+            yield "place", ("organisations", i, "place"), org["place"]
+    for field in ("metrics", "costs", "funding"):
+        for i, item in _dicts(data, field):
+            yield "source", (field, i, "source"), item.get("source")
+    for i, metric in _dicts(data, "metrics"):
+        comparison = metric.get("comparison")
+        if isinstance(comparison, dict):
+            for key, kind in (("source", "source"), ("place", "place")):
+                if key in comparison:
+                    yield kind, ("metrics", i, "comparison", key), comparison[key]
+
+
+def _list_refs(kind, data, field):
+    values = data.get(field)
+    for i, value in enumerate(values if isinstance(values, list) else []):
+        yield kind, (field, i), value
+
+
+def _dicts(data, field):
+    values = data.get(field)
+    for i, value in enumerate(values if isinstance(values, list) else []):
+        if isinstance(value, dict):
+            yield i, value
+
+
+def _texts(entry: _Entry) -> list[Problem]:
+    """Personal contact data and link schemes, in every text of a record."""
+    out = []
+    for path, text in _strings(entry.data, ()):
+        for match in EMAIL.finditer(text):
+            if match.group().split("@")[0].lower() not in ROLE_MAILBOXES:
+                out.append(entry.problem("personal-email", path, value=match.group()))
+        for match in PHONE.finditer(text):
+            out.append(entry.problem("personal-phone", path, value=match.group()))
+        if path[-1:] != ("url",):
+            for match in LINK_TARGET.finditer(text):
+                target = match.group(1) or match.group(2)
+                if not target.lower().startswith(("https://", "http://")):
+                    out.append(entry.problem("url-scheme", path, value=target))
+    return out
+
+
+def _strings(node, path):
+    if isinstance(node, str):
+        yield path, node
+    elif isinstance(node, dict):
+        for key, value in node.items():
+            yield from _strings(value, path + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _strings(value, path + (i,))
+
+
+def _practice_rules(entry: _Entry, indicator_units, index) -> list[Problem]:
+    data, out = entry.data, []
+    summary = data.get("summary")
+    if isinstance(summary, str) and SUMMARY_SOFT_LIMIT < len(summary) <= 600:
+        out.append(entry.problem("summary-long", ("summary",), length=len(summary), limit=SUMMARY_SOFT_LIMIT))
+    for path, period in _periods(data):
+        start, end = period.get("start"), period.get("end")
+        if isinstance(start, str) and isinstance(end, str):
+            n = min(len(start), len(end))
+            if start[:n] > end[:n]:
+                out.append(entry.problem("period-order", path, start=start, end=end))
+    record = data.get("record")
+    if isinstance(record, dict):
+        added, updated = record.get("added"), record.get("updated")
+        if isinstance(added, str) and isinstance(updated, str) and updated < added:
+            out.append(entry.problem("record-dates-order", ("record", "updated"), added=added, updated=updated))
+    for i, metric in _dicts(data, "metrics"):
+        out += _metric_units(entry, i, metric, indicator_units)
+    costs = data.get("costs") if isinstance(data.get("costs"), list) else []
+    for i, cost in _dicts(data, "costs"):
+        part_of = cost.get("part_of")
+        if isinstance(part_of, int) and not (1 <= part_of <= len(costs) and part_of != i + 1):
+            out.append(entry.problem("cost-part-of", ("costs", i, "part_of"), value=part_of))
+    for i, other in enumerate(data.get("related") or []):
+        target = index["practice"].get(other) if isinstance(other, str) else None
+        if target is not None and other != entry.id and entry.id not in (target.data.get("related") or []):
+            out.append(entry.problem("related-one-way", ("related", i), id=entry.id, other=other))
+    return out
+
+
+def _metric_units(entry, i, metric, indicator_units) -> list[Problem]:
+    out = []
+    unit, indicator = metric.get("unit"), metric.get("indicator")
+    expected = indicator_units.get(indicator)
+    if expected and isinstance(unit, str) and unit != expected:
+        out.append(entry.problem("unit-mismatch", ("metrics", i, "unit"),
+                                 unit=unit, indicator=indicator, expected=expected))
+    for part in ("comparison", "baseline"):
+        other = metric.get(part)
+        if isinstance(other, dict) and isinstance(other.get("unit"), str) and isinstance(unit, str) \
+                and other["unit"] != unit:
+            out.append(entry.problem("comparison-unit-mismatch", ("metrics", i, part, "unit"),
+                                     unit=other["unit"], expected=unit))
+    return out
+
+
+def _periods(data):
+    if isinstance(data.get("period"), dict):
+        yield ("period",), data["period"]
+    for field in ("metrics", "costs", "funding"):
+        for i, item in _dicts(data, field):
+            if isinstance(item.get("period"), dict):
+                yield (field, i, "period"), item["period"]
+            for part in ("comparison", "baseline"):
+                inner = item.get(part)
+                if isinstance(inner, dict) and isinstance(inner.get("period"), dict):
+                    yield (field, i, part, "period"), inner["period"]
+
+
+def _orphans(entries, used) -> list[Problem]:
+    out = []
+    for entry in entries:
+        if entry.kind in ("source", "instrument", "place") and entry.id and entry.id not in used[entry.kind]:
+            out.append(entry.problem(f"orphan-{entry.kind}", ("id",), id=entry.id))
+    return out
+
+
+def _build(entries: list[_Entry], codelists) -> Catalog:
+    groups = {kind: {} for kind in ("practice", "instrument", "source", "place")}
+    files = {}
+    for entry in entries:
+        groups[entry.kind][entry.id] = entry.data
+        if entry.kind in ("practice", "instrument"):
+            files[f"{entry.kind}:{entry.id}"] = _repo_path(entry.doc.path)
+    return Catalog.create(groups["practice"], groups["instrument"], groups["source"],
+                          groups["place"], codelists, files)
+
+
+def _repo_path(shown: str) -> str:
+    path = Path(shown).resolve()
+    try:
+        return path.relative_to(ROOT).as_posix()
+    except ValueError:
+        return path.name

@@ -1,0 +1,98 @@
+"""Command line: a thin layer over the library.
+
+Each command returns an exit code; `main` is the one place that turns
+outcomes into exit codes: 0 fine, 1 problems in the data, 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from . import check, codelists, paths, report
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
+
+
+class UsageError(Exception):
+    """Bad arguments that argparse cannot see (e.g. a path that does not exist)."""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)  # exits 2 on a usage error
+    try:
+        return args.run(args)
+    except UsageError as err:
+        parser.error(str(err))
+    except KeyboardInterrupt:
+        return 130
+    except Exception:  # a bug, not bad input: say so briefly
+        if os.environ.get("GENERATOR_DEBUG"):
+            traceback.print_exc()
+        print("Interne fout in de generator; meld dit als issue (zet GENERATOR_DEBUG=1 voor details).",
+              file=sys.stderr)
+        return EXIT_BUG
+    return EXIT_USAGE  # pragma: no cover - parser.error exits
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="check records and report every problem")
+    validate.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help="files or folders to report on (default: the whole catalogue)")
+    validate.add_argument("--format", choices=sorted(report.REPORTERS), default="text")
+    validate.add_argument("--lang", choices=("nl", "en"), default="nl")
+    validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--catalog", type=Path, default=paths.CATALOG_DIR, help=argparse.SUPPRESS)
+    validate.set_defaults(run=run_validate)
+
+    schema = commands.add_parser("schema", help="regenerate schema/codes.schema.json from the codelists")
+    schema.add_argument("--check", action="store_true", help="only check that it is up to date")
+    schema.set_defaults(run=run_schema)
+    return parser
+
+
+def run_validate(args) -> int:
+    selected = _expand(args.paths)
+    result = check.check_catalog(args.catalog, paths.SCHEMA_DIR, extra=selected)
+    problems, files = result.problems, result.files
+    if selected:
+        shown = {check.display(p) for p in selected}
+        problems = [p for p in problems if p.file in shown]
+        files = sorted(shown)
+    sys.stdout.write(report.REPORTERS[args.format](problems, len(files), args.lang))
+    failing = {"error", "warning"} if args.strict else {"error"}
+    return EXIT_PROBLEMS if any(p.severity in failing for p in problems) else EXIT_OK
+
+
+def _expand(given: list[Path]) -> list[Path]:
+    files = []
+    for path in given:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix in (".yaml", ".yml"))
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"bestand of map bestaat niet: {path}")
+    return files
+
+
+def run_schema(args) -> int:
+    target = paths.SCHEMA_DIR / "codes.schema.json"
+    wanted = codelists.render_codes_schema(codelists.read_codelists(paths.CODELIST_DIR))
+    current = target.read_text(encoding="utf-8") if target.exists() else ""
+    if args.check:
+        if current != wanted:
+            print(f"{target} is verouderd; draai 'python -m generator schema'.", file=sys.stderr)
+            return EXIT_PROBLEMS
+        return EXIT_OK
+    if current != wanted:
+        target.write_text(wanted, encoding="utf-8")
+        print(f"{target} bijgewerkt.")
+    return EXIT_OK

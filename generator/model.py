@@ -1,0 +1,48 @@
+"""The Catalog: every checked record, cross-linked and read-only.
+
+Records stay plain dicts as they came from YAML (field names as in the
+schema), so every output module reads the same shapes the contributor wrote.
+Output modules must not change them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Mapping
+
+
+@dataclass(frozen=True)
+class Catalog:
+    practices: Mapping[str, dict]
+    instruments: Mapping[str, dict]
+    sources: Mapping[str, dict]
+    places: Mapping[str, dict]
+    codelists: Mapping[str, list[dict]]
+    files: Mapping[str, str]  # "practice:<id>" / "instrument:<id>" -> path relative to the repo
+
+    @classmethod
+    def create(cls, practices, instruments, sources, places, codelists, files) -> "Catalog":
+        def frozen(mapping):
+            return MappingProxyType(dict(sorted(mapping.items())))
+        return cls(frozen(practices), frozen(instruments), frozen(sources), frozen(places),
+                   MappingProxyType(dict(codelists)), MappingProxyType(dict(files)))
+
+    def code(self, codelist: str, code: str) -> dict:
+        """The codelist row of a code (the checker guarantees it exists)."""
+        return self._codes[codelist][code]
+
+    def label(self, codelist: str, code: str, lang: str = "nl") -> str:
+        return self.code(codelist, code)[f"label_{lang}"]
+
+    def practices_using(self, field: str, code: str) -> list[dict]:
+        """Practices whose list field (themes, instruments, places, ...) holds code."""
+        return [p for p in self.practices.values() if code in p.get(field, ())]
+
+    @property
+    def _codes(self) -> dict[str, dict[str, dict]]:
+        cache = self.__dict__.get("_code_index")
+        if cache is None:
+            cache = {name: {row["code"]: row for row in rows} for name, rows in self.codelists.items()}
+            object.__setattr__(self, "_code_index", cache)
+        return cache

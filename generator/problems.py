@@ -1,0 +1,306 @@
+"""Problems found in the catalogue, and the one table of their messages.
+
+Every problem has a stable code; its message and its hint are templates,
+one per code and language, filled from the problem's params. Keeping them in
+one table (as 360Giving's CoVE does) keeps the wording consistent and lets a
+test prove that every code has both languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ERROR, WARNING = "error", "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    file: str
+    line: int | None
+    column: int | None
+    path: tuple = ()
+    params: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def severity(self) -> str:
+        return WARNINGS.get(self.code, ERROR)
+
+    @property
+    def field(self) -> str:
+        return format_path(self.path)
+
+    def message(self, lang: str = "nl") -> str:
+        return _fill(MESSAGES[self.code][lang][0], self.params)
+
+    def hint(self, lang: str = "nl") -> str:
+        return _fill(MESSAGES[self.code][lang][1], self.params)
+
+    def sort_key(self):
+        return (self.file, self.line or 0, self.column or 0, self.code, self.field)
+
+    def as_dict(self, lang: str = "nl") -> dict:
+        return {
+            "severity": self.severity, "code": self.code, "file": self.file,
+            "line": self.line, "column": self.column, "field": self.field,
+            "message": self.message(lang), "hint": self.hint(lang),
+        }
+
+
+def format_path(path: tuple) -> str:
+    """('metrics', 0, 'unit') -> 'metrics[0].unit'."""
+    out = ""
+    for step in path:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+class _Params(dict):
+    def __missing__(self, key):
+        return "?"
+
+
+def _fill(template: str, params: dict) -> str:
+    return template.format_map(_Params(params))
+
+
+WARNINGS = {
+    "related-one-way": WARNING,
+    "orphan-source": WARNING,
+    "orphan-instrument": WARNING,
+    "orphan-place": WARNING,
+    "summary-long": WARNING,
+    "metric-without-comparison-unit": WARNING,
+}
+
+# code -> {lang: (message, hint)}
+MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+    # loading
+    "file-too-large": {
+        "nl": ("Het bestand is {size} bytes; de grens is {limit} bytes.",
+               "Splits het record of maak de beschrijving korter."),
+        "en": ("The file is {size} bytes; the limit is {limit} bytes.",
+               "Split the record or shorten its description."),
+    },
+    "file-unreadable": {
+        "nl": ("Het bestand kan niet gelezen worden: {error}.", "Controleer of het bestand bestaat en leesbaar is."),
+        "en": ("The file cannot be read: {error}.", "Check that the file exists and is readable."),
+    },
+    "file-not-utf8": {
+        "nl": ("Het bestand is geen UTF-8: byte {byte} hoort daar niet.",
+               "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering')."),
+        "en": ("The file is not UTF-8: byte {byte} does not belong there.",
+               "Save the file as UTF-8."),
+    },
+    "yaml-syntax": {
+        "nl": ("De YAML klopt hier niet en kan niet gelezen worden.",
+               "Kijk naar inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven."),
+        "en": ("The YAML is malformed here and cannot be read.",
+               "Check indentation, colons and quotes on this line or the one above."),
+    },
+    "yaml-tab": {
+        "nl": ("Er staat een tab in de inspringing.", "Gebruik spaties (twee per niveau) in plaats van tabs."),
+        "en": ("There is a tab in the indentation.", "Indent with spaces (two per level), not tabs."),
+    },
+    "yaml-anchor": {
+        "nl": ("Ankers (&naam) zijn niet toegestaan.", "Schrijf de waarde voluit op elke plek waar hij nodig is."),
+        "en": ("Anchors (&name) are not allowed.", "Write the value out in full wherever it is needed."),
+    },
+    "yaml-alias": {
+        "nl": ("Verwijzingen (*naam) zijn niet toegestaan.", "Schrijf de waarde voluit op elke plek waar hij nodig is."),
+        "en": ("Aliases (*name) are not allowed.", "Write the value out in full wherever it is needed."),
+    },
+    "yaml-tag": {
+        "nl": ("De YAML-tag {tag} is niet toegestaan.",
+               "Haal de tag (het woord met ! of !!) weg; zet tekst eventueel tussen aanhalingstekens."),
+        "en": ("The YAML tag {tag} is not allowed.", "Remove the tag; quote the text if needed."),
+    },
+    "yaml-duplicate-key": {
+        "nl": ("Het veld '{key}' staat twee keer in dezelfde lijst van velden.",
+               "Houd één van de twee over en voeg de inhoud samen."),
+        "en": ("The field '{key}' occurs twice in the same mapping.", "Keep one and merge the content."),
+    },
+    "yaml-complex-key": {
+        "nl": ("Een veldnaam moet gewone tekst zijn.", "Schrijf de veldnaam als tekst gevolgd door een dubbele punt."),
+        "en": ("A field name must be plain text.", "Write the field name as text followed by a colon."),
+    },
+    "top-not-mapping": {
+        "nl": ("Het bestand moet beginnen met velden (naam: waarde), niet met een lijst of losse tekst.",
+               "Begin met 'id: ...' op de eerste regel, zoals in het sjabloon."),
+        "en": ("The file must hold fields (name: value), not a list or bare text.",
+               "Start with 'id: ...' as in the template."),
+    },
+    # schema, one template per kind of JSON Schema error
+    "schema-required": {
+        "nl": ("Het verplichte veld '{field}' ontbreekt.", "Voeg '{field}:' toe op dit niveau."),
+        "en": ("The required field '{field}' is missing.", "Add '{field}:' at this level."),
+    },
+    "schema-additional": {
+        "nl": ("Het veld '{field}' bestaat niet op deze plek.",
+               "Controleer de spelling{suggestion_nl}, of haal het veld weg."),
+        "en": ("The field '{field}' is not allowed here.", "Check the spelling{suggestion_en}, or remove the field."),
+    },
+    "schema-type": {
+        "nl": ("Hier hoort {expected_nl}, maar er staat {actual_nl}.", "Vul {expected_nl} in."),
+        "en": ("Expected {expected_en} here, found {actual_en}.", "Enter {expected_en}."),
+    },
+    "unknown-code": {
+        "nl": ("'{value}' staat niet in de codelijst {codelist}.",
+               "Kies een code uit schema/codelists/{codelist}.csv{suggestion_nl}."),
+        "en": ("'{value}' is not in the codelist {codelist}.",
+               "Choose a code from schema/codelists/{codelist}.csv{suggestion_en}."),
+    },
+    "schema-enum": {
+        "nl": ("'{value}' is hier niet toegestaan.", "Kies uit: {allowed}."),
+        "en": ("'{value}' is not allowed here.", "Choose from: {allowed}."),
+    },
+    "schema-pattern": {
+        "nl": ("'{value}' heeft niet de juiste vorm voor {what_nl}.", "{pattern_hint_nl}"),
+        "en": ("'{value}' does not have the right form for {what_en}.", "{pattern_hint_en}"),
+    },
+    "schema-min-length": {
+        "nl": ("De tekst is te kort: minstens {limit} tekens.", "Vul de tekst aan."),
+        "en": ("The text is too short: at least {limit} characters.", "Complete the text."),
+    },
+    "schema-max-length": {
+        "nl": ("De tekst is {length} tekens; hoogstens {limit} mag.", "Maak de tekst korter."),
+        "en": ("The text is {length} characters; at most {limit} are allowed.", "Shorten the text."),
+    },
+    "schema-min-items": {
+        "nl": ("De lijst moet minstens {limit} onderdeel hebben.", "Voeg een onderdeel toe (regel die begint met '- ')."),
+        "en": ("The list needs at least {limit} item(s).", "Add an item (a line starting with '- ')."),
+    },
+    "schema-unique": {
+        "nl": ("De lijst bevat een waarde twee keer.", "Haal de dubbele waarde weg."),
+        "en": ("The list holds a value twice.", "Remove the duplicate."),
+    },
+    "schema-minimum": {
+        "nl": ("{value} is te klein: minstens {limit}.", "Controleer het getal."),
+        "en": ("{value} is too small: at least {limit}.", "Check the number."),
+    },
+    "schema-maximum": {
+        "nl": ("{value} is te groot: hoogstens {limit}.", "Controleer het getal."),
+        "en": ("{value} is too large: at most {limit}.", "Check the number."),
+    },
+    "schema-min-properties": {
+        "nl": ("Dit onderdeel is leeg.", "Vul minstens één veld in of haal het onderdeel weg."),
+        "en": ("This part is empty.", "Fill in at least one field or remove it."),
+    },
+    "schema-dependent": {
+        "nl": ("Bij '{field}' hoort ook '{missing}'.", "Voeg '{missing}:' toe."),
+        "en": ("'{field}' requires '{missing}' as well.", "Add '{missing}:'."),
+    },
+    "schema-other": {
+        "nl": ("De waarde voldoet niet aan het schema ({keyword}).", "Vergelijk met het sjabloon in CONTRIBUTING.md."),
+        "en": ("The value does not satisfy the schema ({keyword}).", "Compare with the template in CONTRIBUTING.md."),
+    },
+    # rules beyond the schema
+    "id-file-mismatch": {
+        "nl": ("Het id '{id}' is niet gelijk aan de bestandsnaam '{stem}'.",
+               "Maak het id gelijk aan de bestandsnaam, of hernoem het bestand naar {id}.yaml."),
+        "en": ("The id '{id}' differs from the file name '{stem}'.", "Make them equal."),
+    },
+    "id-duplicate": {
+        "nl": ("Het id '{id}' komt al voor in {other}.", "Kies een ander, uniek id."),
+        "en": ("The id '{id}' is already used in {other}.", "Choose another, unique id."),
+    },
+    "unresolved-source": {
+        "nl": ("De bron '{value}' staat niet in catalog/sources.yaml.",
+               "Voeg de bron toe aan catalog/sources.yaml of kies een bestaande{suggestion_nl}."),
+        "en": ("The source '{value}' is not in catalog/sources.yaml.",
+               "Add it to catalog/sources.yaml or pick an existing one{suggestion_en}."),
+    },
+    "unresolved-instrument": {
+        "nl": ("Het instrument '{value}' bestaat niet in catalog/instruments/.",
+               "Maak catalog/instruments/{value}.yaml aan of kies een bestaand instrument{suggestion_nl}."),
+        "en": ("The instrument '{value}' does not exist in catalog/instruments/.",
+               "Create catalog/instruments/{value}.yaml or pick an existing one{suggestion_en}."),
+    },
+    "unresolved-place": {
+        "nl": ("De plaats '{value}' staat niet in catalog/places.yaml.",
+               "Voeg de plaats toe aan catalog/places.yaml (met CBS-code als die bestaat){suggestion_nl}."),
+        "en": ("The place '{value}' is not in catalog/places.yaml.",
+               "Add it to catalog/places.yaml (with its CBS code where one exists){suggestion_en}."),
+    },
+    "unresolved-practice": {
+        "nl": ("Het voorbeeld '{value}' bestaat niet in catalog/practices/.",
+               "Controleer de naam{suggestion_nl}."),
+        "en": ("The practice '{value}' does not exist in catalog/practices/.", "Check the name{suggestion_en}."),
+    },
+    "related-self": {
+        "nl": ("Een voorbeeld kan niet naar zichzelf verwijzen.", "Haal '{value}' weg uit related."),
+        "en": ("A practice cannot relate to itself.", "Remove '{value}' from related."),
+    },
+    "related-one-way": {
+        "nl": ("'{other}' verwijst niet terug naar '{id}'.",
+               "Voeg '{id}' toe aan related in catalog/practices/{other}.yaml."),
+        "en": ("'{other}' does not link back to '{id}'.", "Add '{id}' to related in {other}.yaml."),
+    },
+    "unit-mismatch": {
+        "nl": ("De eenheid '{unit}' past niet bij de indicator '{indicator}' (die telt in '{expected}').",
+               "Gebruik unit: {expected}, of kies een indicator die bij deze eenheid past."),
+        "en": ("The unit '{unit}' does not match the indicator '{indicator}' (which counts in '{expected}').",
+               "Use unit: {expected}, or pick a matching indicator."),
+    },
+    "comparison-unit-mismatch": {
+        "nl": ("De vergelijking gebruikt eenheid '{unit}', het cijfer zelf '{expected}'.",
+               "Vergelijk alleen cijfers met dezelfde eenheid, of leg het verschil uit in een note."),
+        "en": ("The comparison uses unit '{unit}', the figure '{expected}'.",
+               "Compare figures of the same unit only."),
+    },
+    "period-order": {
+        "nl": ("Het begin ({start}) ligt na het einde ({end}).", "Draai begin en einde om of verbeter de datum."),
+        "en": ("The start ({start}) is after the end ({end}).", "Swap them or correct the date."),
+    },
+    "record-dates-order": {
+        "nl": ("De datum 'updated' ({updated}) ligt voor 'added' ({added}).", "Verbeter een van beide datums."),
+        "en": ("'updated' ({updated}) is before 'added' ({added}).", "Correct one of the dates."),
+    },
+    "url-scheme": {
+        "nl": ("Het adres '{value}' begint niet met https:// of http://.",
+               "Gebruik een volledig webadres dat begint met https://."),
+        "en": ("The address '{value}' does not start with https:// or http://.", "Use a full https:// address."),
+    },
+    "personal-phone": {
+        "nl": ("Er staat een telefoonnummer in de tekst ({value}).",
+               "Haal het nummer weg: de catalogus bevat geen persoonlijke contactgegevens."),
+        "en": ("The text holds a phone number ({value}).", "Remove it: no personal contact data."),
+    },
+    "personal-email": {
+        "nl": ("Er staat een e-mailadres in de tekst ({value}).",
+               "Haal het adres weg: de catalogus bevat geen persoonlijke contactgegevens."),
+        "en": ("The text holds an e-mail address ({value}).", "Remove it: no personal contact data."),
+    },
+    "summary-long": {
+        "nl": ("De samenvatting is {length} tekens; mik op hoogstens {limit}.",
+               "Houd het bij twee of drie korte zinnen."),
+        "en": ("The summary is {length} characters; aim for at most {limit}.", "Keep it to two or three sentences."),
+    },
+    "cost-part-of": {
+        "nl": ("part_of verwijst naar kostenpost {value}, maar die bestaat niet (of is deze post zelf).",
+               "Gebruik het volgnummer (vanaf 1) van een andere post in costs."),
+        "en": ("part_of points at cost item {value}, which does not exist (or is this item).",
+               "Use the 1-based position of another item in costs."),
+    },
+    "orphan-source": {
+        "nl": ("De bron '{id}' wordt door geen enkel record gebruikt.", "Verwijs ernaar of haal de bron weg."),
+        "en": ("The source '{id}' is not used by any record.", "Refer to it or remove it."),
+    },
+    "orphan-instrument": {
+        "nl": ("Het instrument '{id}' wordt door geen enkel voorbeeld gebruikt.",
+               "Noem het in instruments van een voorbeeld, of haal het weg."),
+        "en": ("The instrument '{id}' is not used by any practice.", "Use it in a practice or remove it."),
+    },
+    "orphan-place": {
+        "nl": ("De plaats '{id}' wordt door geen enkel record gebruikt.", "Verwijs ernaar of haal de plaats weg."),
+        "en": ("The place '{id}' is not used by any record.", "Refer to it or remove it."),
+    },
+    "codelist-invalid": {
+        "nl": ("De codelijst klopt niet: {detail}.", "Herstel het CSV-bestand (kolommen code,label_nl,label_en,description_nl)."),
+        "en": ("The codelist is invalid: {detail}.", "Fix the CSV (columns code,label_nl,label_en,description_nl)."),
+    },
+    "no-such-path": {
+        "nl": ("Het pad '{value}' bestaat niet.", "Controleer de naam van het bestand of de map."),
+        "en": ("The path '{value}' does not exist.", "Check the file or folder name."),
+    },
+}

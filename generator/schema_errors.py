@@ -1,0 +1,147 @@
+"""Turn jsonschema's errors into problems with plain-language params.
+
+One branch per kind of schema error (jsonschema's `validator` keyword); the
+wording lives in problems.MESSAGES. A missing field points at the mapping
+that should hold it, every other error at the offending value.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from .problems import Problem
+
+TYPE_NAMES = {
+    "string": ("tekst", "text"),
+    "number": ("een getal", "a number"),
+    "integer": ("een geheel getal", "a whole number"),
+    "array": ("een lijst (regels die beginnen met '- ')", "a list"),
+    "object": ("velden (naam: waarde)", "fields (name: value)"),
+    "boolean": ("true of false", "true or false"),
+    "null": ("niets", "nothing"),
+}
+
+# pattern -> (what, hint) in Dutch and English
+PATTERNS = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": (
+        "een korte naam (id)", "a slug",
+        "Gebruik alleen kleine letters, cijfers en streepjes, zoals venlo-re-inspiratie.",
+        "Use lower-case letters, digits and hyphens only, e.g. venlo-re-inspiratie."),
+    "^(GM[0-9]{4}|PV[0-9]{2}|[a-z0-9]+(-[a-z0-9]+)*)$": (
+        "een plaatscode", "a place id",
+        "Gebruik een CBS-code zoals GM0983 of PV31, of een korte naam uit catalog/places.yaml.",
+        "Use a CBS code such as GM0983 or PV31, or a slug from catalog/places.yaml."),
+    "^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$": (
+        "een jaar of datum", "a year or date",
+        "Schrijf 2014, 2014-02 of 2014-02-01, tussen aanhalingstekens mag ook.",
+        "Write 2014, 2014-02 or 2014-02-01."),
+    "^[12][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$": (
+        "een datum", "a date",
+        "Schrijf de datum als jaar-maand-dag, bijvoorbeeld 2026-11-23.",
+        "Write the date as year-month-day, e.g. 2026-11-23."),
+    "^https?://[^\\s/$.?#][^\\s]*$": (
+        "een webadres", "a web address",
+        "Gebruik een volledig adres dat begint met https:// (of http://), zonder spaties.",
+        "Use a full address starting with https:// (or http://), without spaces."),
+    "^[A-Z]{3}$": (
+        "een munteenheid", "a currency",
+        "Gebruik een code van drie hoofdletters, zoals EUR.", "Use a three-letter code such as EUR."),
+    "^[a-z]{2}$": (
+        "een taalcode", "a language code",
+        "Gebruik een code van twee kleine letters, zoals nl.", "Use a two-letter code such as nl."),
+}
+
+
+def problems_from_errors(errors, file: str, locate) -> list[Problem]:
+    """`locate(path) -> (line, col)` maps a data path to the file."""
+    out = []
+    for error in errors:
+        for code, path, params in _translate(error):
+            line, col = locate(path)
+            out.append(Problem(code=code, file=file, line=line, column=col, path=path, params=params))
+    return out
+
+
+def _translate(error):
+    path = tuple(error.absolute_path)
+    keyword, instance, schema = error.validator, error.instance, error.schema
+    value = error.validator_value
+    if keyword == "required":
+        for name in value:
+            if isinstance(instance, dict) and name not in instance and repr(name) in error.message:
+                yield "schema-required", path, {"field": name}
+        return
+    if keyword == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for name in sorted(set(instance) - set(allowed)):
+            yield "schema-additional", path + (name,), {"field": name, **suggest(name, allowed)}
+        return
+    if keyword == "enum" and "x-codelist" in schema:
+        yield "unknown-code", path, {"value": instance, "codelist": schema["x-codelist"],
+                                     **suggest(str(instance), [str(v) for v in value])}
+        return
+    yield _simple(keyword, instance, schema, value, path)
+
+
+def _simple(keyword, instance, schema, value, path):
+    if keyword == "type":
+        expected = value if isinstance(value, str) else value[0]
+        actual = _json_type(instance)
+        return "schema-type", path, {
+            "expected_nl": TYPE_NAMES[expected][0], "expected_en": TYPE_NAMES[expected][1],
+            "actual_nl": TYPE_NAMES[actual][0], "actual_en": TYPE_NAMES[actual][1]}
+    if keyword == "enum":
+        return "schema-enum", path, {"value": instance, "allowed": ", ".join(map(str, value))}
+    if keyword == "pattern":
+        what_nl, what_en, hint_nl, hint_en = PATTERNS.get(value, ("deze waarde", "this value", "", ""))
+        return "schema-pattern", path, {"value": instance, "what_nl": what_nl, "what_en": what_en,
+                                        "pattern_hint_nl": hint_nl or f"Het patroon is {value}.",
+                                        "pattern_hint_en": hint_en or f"The pattern is {value}."}
+    simple = {
+        "minLength": ("schema-min-length", {"limit": value}),
+        "maxLength": ("schema-max-length", {"limit": value, "length": len(instance) if isinstance(instance, str) else 0}),
+        "minItems": ("schema-min-items", {"limit": value}),
+        "uniqueItems": ("schema-unique", {}),
+        "minimum": ("schema-minimum", {"limit": value, "value": instance}),
+        "maximum": ("schema-maximum", {"limit": value, "value": instance}),
+        "minProperties": ("schema-min-properties", {}),
+    }
+    if keyword in simple:
+        code, params = simple[keyword]
+        return code, path, params
+    if keyword == "dependentRequired":
+        field, missing = _dependent(instance, value)
+        return "schema-dependent", path, {"field": field, "missing": missing}
+    return "schema-other", path, {"keyword": keyword}
+
+
+def _dependent(instance, value):
+    for field, needs in value.items():
+        if field in instance:
+            for need in needs:
+                if need not in instance:
+                    return field, need
+    return "?", "?"
+
+
+def _json_type(value) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    return "array" if isinstance(value, list) else "object"
+
+
+def suggest(word: str, options) -> dict:
+    """Did-you-mean params for both languages ('' when nothing is close)."""
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    if not close:
+        return {"suggestion_nl": "", "suggestion_en": ""}
+    return {"suggestion_nl": f" (bedoelt u '{close[0]}'?)", "suggestion_en": f" (did you mean '{close[0]}'?)"}
+
