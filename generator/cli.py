@@ -52,6 +52,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--catalog", type=Path, default=paths.CATALOG_DIR, help=argparse.SUPPRESS)
     validate.set_defaults(run=run_validate)
 
+    build = commands.add_parser("build", help="check, then build the site and the data packages")
+    build.add_argument("--out", type=Path, default=paths.ROOT / "public", help="output folder (default: public/)")
+    build.add_argument("--data-only", action="store_true", help="only the data packages, no website")
+    build.add_argument("--format", choices=sorted(report.REPORTERS), default="text")
+    build.add_argument("--lang", choices=("nl", "en"), default="nl")
+    build.set_defaults(run=run_build)
+
     schema = commands.add_parser("schema", help="regenerate schema/codes.schema.json from the codelists")
     schema.add_argument("--check", action="store_true", help="only check that it is up to date")
     schema.set_defaults(run=run_schema)
@@ -69,6 +76,18 @@ def run_validate(args) -> int:
     sys.stdout.write(report.REPORTERS[args.format](problems, len(files), args.lang))
     failing = {"error", "warning"} if args.strict else {"error"}
     return EXIT_PROBLEMS if any(p.severity in failing for p in problems) else EXIT_OK
+
+
+def run_build(args) -> int:
+    from .build import build  # keeps validate free of the heavier imports
+
+    result = build(args.out, site=not args.data_only)
+    if result.has_errors:
+        sys.stdout.write(report.REPORTERS[args.format](result.problems, len(result.files), args.lang))
+        print("Niets gebouwd: herstel eerst de fouten hierboven.", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Gebouwd in {args.out}.")
+    return EXIT_OK
 
 
 def _expand(given: list[Path]) -> list[Path]:

@@ -1,0 +1,35 @@
+# Two entry points (see README): `make build` and `make test`.
+# Each sets up what it needs on a fresh machine first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+
+.PHONY: build test validate bench clean
+
+build: $(VENV)/.base
+	$(BIN)/python -m generator build
+
+test: $(VENV)/.test /usr/bin/chromium
+	$(BIN)/python -m pytest
+
+validate: $(VENV)/.base
+	$(BIN)/python -m generator validate
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/run.py
+
+$(VENV)/.base: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.base
+	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $@
+
+# Browser tests drive Debian's chromium (Playwright never downloads a browser here).
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+clean:
+	rm -rf $(VENV) public

@@ -1,0 +1,55 @@
+"""The whole build: check, then site and data packages, then swap into place.
+
+Everything is written into a fresh folder next to the output folder; only
+when all of it succeeded is the old output replaced. A failed or killed
+build therefore leaves the previous output exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from .check import Result, check_catalog
+from .paths import CATALOG_DIR, ROOT, SCHEMA_DIR
+
+
+def build(out: Path, catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_DIR,
+          config_file: Path = ROOT / "mkdocs.yml", site: bool = True) -> Result:
+    """Build into `out`; returns the check result (nothing is written on errors)."""
+    result = check_catalog(catalog_dir, schema_dir)
+    if result.has_errors:
+        return result
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
+    try:
+        _write_outputs(result.catalog, staging, config_file, site)
+        _swap(staging, out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return result
+
+
+def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> None:
+    # Imported here so that `validate` never pays for mkdocs and frictionless.
+    from .datapackage import write_datapackages
+
+    if site:
+        from .site import build_site, index_site
+        build_site(catalog, staging, config_file)  # mkdocs empties its folder first
+    write_datapackages(catalog, staging / "data")
+    if site:
+        index_site(staging)  # search index last: it covers every page
+
+
+def _swap(staging: Path, out: Path) -> None:
+    old = None
+    if out.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+        os.rename(out, old / out.name)
+    os.rename(staging, out)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
