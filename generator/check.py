@@ -28,6 +28,9 @@ ROLE_MAILBOXES = {"info", "contact", "secretariaat", "redactie", "communicatie",
                   "mail", "office", "hallo", "vragen", "pers", "press", "support"}
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9]|0[1-9])(?:[\s.-]?[0-9]){8}(?!\w)")
+# A cheap superset test on the raw file text: only files that pass it get the
+# slower walk over every string (a backslash may hide an escaped '@' or digit).
+SUSPECT = re.compile(r"@|\\|\]\(|href|src|[0-9](?:[\s.()/-]*[0-9]){8}", re.IGNORECASE)
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 
 
@@ -82,7 +85,7 @@ def check_catalog(catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_DIR
     problems.sort(key=Problem.sort_key)
     result = Result(problems, None, [doc.path for _, doc in docs])
     if not result.has_errors:
-        result.catalog = _build(entries, codelists)
+        result.catalog = _build(entries, codelists, _dataset(docs))
     return result
 
 
@@ -99,6 +102,7 @@ def _load_all(catalog_dir: Path, extra) -> list[tuple[str, Document]]:
     files += [("instrument", p) for p in sorted((catalog_dir / "instruments").glob("*.yaml"))]
     files += [(kind, catalog_dir / f"{kind}.yaml") for kind in ("sources", "places")
               if (catalog_dir / f"{kind}.yaml").exists()]
+    files.append(("dataset", catalog_dir / "dataset.yaml"))  # required: it describes every release
     known = {p.resolve() for _, p in files}
     for path in extra:
         if path.resolve() not in known:
@@ -108,7 +112,7 @@ def _load_all(catalog_dir: Path, extra) -> list[tuple[str, Document]]:
 
 def classify(path: Path) -> str:
     """Which schema a file outside the catalogue folder is checked against."""
-    if path.name in ("sources.yaml", "places.yaml"):
+    if path.name in ("sources.yaml", "places.yaml", "dataset.yaml"):
         return path.stem
     return "instrument" if path.parent.name == "instruments" else "practice"
 
@@ -116,7 +120,7 @@ def classify(path: Path) -> str:
 def _entries(docs) -> list[_Entry]:
     entries = []
     for kind, doc in docs:
-        if doc.data is None:
+        if doc.data is None or kind == "dataset":  # dataset metadata is not a record
             continue
         if kind in ("sources", "places"):
             items = doc.data.get(kind)
@@ -201,6 +205,8 @@ def _refs(entry: _Entry):
         for i, item in _dicts(data, field):
             yield "source", (field, i, "source"), item.get("source")
     for i, metric in _dicts(data, "metrics"):
+        if "place" in metric:
+            yield "place", ("metrics", i, "place"), metric["place"]
         comparison = metric.get("comparison")
         if isinstance(comparison, dict):
             for key, kind in (("source", "source"), ("place", "place")):
@@ -224,6 +230,8 @@ def _dicts(data, field):
 def _texts(entry: _Entry) -> list[Problem]:
     """Personal contact data and link schemes, in every text of a record."""
     out = []
+    if entry.doc.text is not None and not SUSPECT.search(entry.doc.text):
+        return out
     for path, text in _strings(entry.data, ()):
         for match in EMAIL.finditer(text):
             if match.group().split("@")[0].lower() not in ROLE_MAILBOXES:
@@ -316,7 +324,11 @@ def _orphans(entries, used) -> list[Problem]:
     return out
 
 
-def _build(entries: list[_Entry], codelists) -> Catalog:
+def _dataset(docs) -> dict | None:
+    return next((doc.data for kind, doc in docs if kind == "dataset"), None)
+
+
+def _build(entries: list[_Entry], codelists, dataset: dict | None = None) -> Catalog:
     groups = {kind: {} for kind in ("practice", "instrument", "source", "place")}
     files = {}
     for entry in entries:
@@ -324,7 +336,7 @@ def _build(entries: list[_Entry], codelists) -> Catalog:
         if entry.kind in ("practice", "instrument"):
             files[f"{entry.kind}:{entry.id}"] = _repo_path(entry.doc.path)
     return Catalog.create(groups["practice"], groups["instrument"], groups["source"],
-                          groups["place"], codelists, files)
+                          groups["place"], codelists, files, dataset)
 
 
 def _repo_path(shown: str) -> str:
