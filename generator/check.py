@@ -31,6 +31,7 @@ PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9]|0[1-9
 # A cheap superset test on the raw file text: only files that pass it get the
 # slower walk over every string (a backslash may hide an escaped '@' or digit).
 SUSPECT = re.compile(r"@|\\|\]\(|href|src|[0-9](?:[\s.()/-]*[0-9]){8}", re.IGNORECASE)
+DATE = re.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9]")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 
 
@@ -271,7 +272,7 @@ def _practice_rules(entry: _Entry, indicator_units, index) -> list[Problem]:
     record = data.get("record")
     if isinstance(record, dict):
         added, updated = record.get("added"), record.get("updated")
-        if isinstance(added, str) and isinstance(updated, str) and updated < added:
+        if _is_date(added) and _is_date(updated) and updated < added:
             out.append(entry.problem("record-dates-order", ("record", "updated"), added=added, updated=updated))
     for i, metric in _dicts(data, "metrics"):
         out += _metric_units(entry, i, metric, indicator_units)
@@ -285,6 +286,10 @@ def _practice_rules(entry: _Entry, indicator_units, index) -> list[Problem]:
         if target is not None and other != entry.id and entry.id not in (target.data.get("related") or []):
             out.append(entry.problem("related-one-way", ("related", i), id=entry.id, other=other))
     return out
+
+
+def _is_date(value) -> bool:
+    return isinstance(value, str) and DATE.fullmatch(value) is not None
 
 
 def _metric_units(entry, i, metric, indicator_units) -> list[Problem]:

@@ -190,6 +190,13 @@ def _quiet_stderr():
 
 
 def _load_slow(text: str, name: str) -> Document:
+    try:
+        return _compose_and_convert(text, name)
+    except RecursionError:  # absurdly deep nesting; no record comes near it
+        return _failed(name, "yaml-too-deep", 1, 1, text=text)
+
+
+def _compose_and_convert(text: str, name: str) -> Document:
     if "&" in text or "*" in text:
         anchor = _find_anchor(text)
         if anchor is not None:
@@ -326,6 +333,8 @@ def _path_to(root, target, path=()):
 
 
 def _problem(code: str, name: str, node, path: tuple, **params) -> Problem:
+    if "tag" in params:  # show tags as they are written: !!python/object, not the long form
+        params["tag"] = params["tag"].replace("tag:yaml.org,2002:", "!!")
     mark = node.start_mark
     return Problem(code=code, file=name, line=mark.line + 1, column=mark.column + 1,
                    path=path, params=params)

@@ -120,6 +120,10 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Houd één van de twee over en voeg de inhoud samen."),
         "en": ("The field '{key}' occurs twice in the same mapping.", "Keep one and merge the content."),
     },
+    "yaml-too-deep": {
+        "nl": ("Het bestand is te diep genest om te lezen.", "Vergelijk de opbouw met het sjabloon; een record is hooguit een paar niveaus diep."),
+        "en": ("The file is nested too deeply to read.", "Compare its structure with the template; a record is a few levels deep at most."),
+    },
     "yaml-complex-key": {
         "nl": ("Een veldnaam moet gewone tekst zijn.", "Schrijf de veldnaam als tekst gevolgd door een dubbele punt."),
         "en": ("A field name must be plain text.", "Write the field name as text followed by a colon."),

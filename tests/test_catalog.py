@@ -1,0 +1,68 @@
+"""The real catalogue, the published schemas and the message table."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.check import check_catalog
+from generator.codelists import read_codelists, render_codes_schema
+from generator.paths import CATALOG_DIR, CODELIST_DIR, SCHEMA_DIR
+from generator.problems import MESSAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "tests" / "example-files"
+CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
+
+
+def test_whole_catalogue_validates_without_errors_or_warnings():
+    result = check_catalog()
+    assert [(p.file, p.line, p.code) for p in result.problems] == []
+    assert len(result.catalog.practices) >= 25
+    assert len(result.catalog.instruments) >= 12
+    assert len(result.catalog.sources) >= 5
+
+
+def test_codes_schema_is_generated_from_the_codelists():
+    wanted = render_codes_schema(read_codelists(CODELIST_DIR))
+    assert (SCHEMA_DIR / "codes.schema.json").read_text(encoding="utf-8") == wanted
+
+
+def test_every_problem_code_speaks_both_languages():
+    for code, languages in MESSAGES.items():
+        assert set(languages) == {"nl", "en"}, code
+        for message, hint in languages.values():
+            assert message and hint, code
+
+
+def _check_jsonschema(schema: str, files) -> int:
+    cmd = [str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMA_DIR / schema), *map(str, files)]
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=300).returncode
+
+
+def test_published_schemas_accept_the_catalogue_in_a_standard_tool():
+    assert _check_jsonschema("practice.schema.json", sorted(CATALOG_DIR.glob("practices/*.yaml"))) == 0
+    assert _check_jsonschema("instrument.schema.json", sorted(CATALOG_DIR.glob("instruments/*.yaml"))) == 0
+    assert _check_jsonschema("sources-file.schema.json", [CATALOG_DIR / "sources.yaml"]) == 0
+    assert _check_jsonschema("places-file.schema.json", [CATALOG_DIR / "places.yaml"]) == 0
+
+
+SCHEMA_LEVEL = ("schema-", "unknown-code")
+
+
+def _schema_cases():
+    import re
+    for path in sorted((EXAMPLES / "negative" / "practices").glob("*.yaml")):
+        codes = re.findall(r"^# expect: ([a-z0-9-]+)@", path.read_text(), re.MULTILINE)
+        if codes and all(c.startswith(SCHEMA_LEVEL) for c in codes):
+            yield path
+
+
+@pytest.mark.parametrize("path", list(_schema_cases()), ids=lambda p: p.stem)
+def test_check_jsonschema_agrees_on_schema_level_cases(path):
+    assert _check_jsonschema("practice.schema.json", [path]) == 1
+
+
+def test_check_jsonschema_accepts_the_positive_examples():
+    assert _check_jsonschema("practice.schema.json", sorted((EXAMPLES / "positive" / "practices").glob("*.yaml"))) == 0
