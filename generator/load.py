@@ -53,9 +53,9 @@ _DEVNULL = os.open(os.devnull, os.O_WRONLY)
 _MARKERS = re.compile(r"(?:^|[\s:\[\]{},-])[!&*][^\s*]")
 # Plain scalars that YAML 1.2 resolves to null/bool/int/float but rapidyaml
 # emits as JSON strings; a quoted one looks the same, so both go slow.
-_SPECIAL_STRING = re.compile(
-    r'"(?:~|null|Null|NULL|True|TRUE|False|FALSE|[-+]?0[0-9]+|[-+]?0[xo][0-9a-fA-F]+'
-    r'|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))"')
+_SPECIAL_JSON = re.compile(
+    r'"(?:~|[nN]ull|NULL|T(?:rue|RUE)|F(?:alse|ALSE)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)'
+    r'|[-+]?0[0-9xo][^"]*)"')
 
 
 try:  # libyaml when present; the pure-Python composer gives the same nodes
@@ -149,7 +149,7 @@ def _fast_value(text: str) -> dict | None:
         with _quiet_stderr():  # rapidyaml prints parse errors on fd 2
             tree = _ryml.parse_in_arena(text.encode("utf-8"))
             emitted = _ryml.emit_json_malloc(tree, tree.root_id())
-        if _SPECIAL_STRING.search(emitted):
+        if _SPECIAL_JSON.search(emitted):
             return None
         value = json.loads(emitted, object_pairs_hook=_unique_keys, parse_constant=_reject)
     except Exception:  # any doubt: the slow path decides and explains
