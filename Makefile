@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 build: $(VENV)/.base
 	$(BIN)/python -m generator build
 
-test: $(VENV)/.test /usr/bin/chromium
+test: $(VENV)/.test /usr/bin/chromium node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/.base
@@ -31,5 +31,10 @@ $(VENV)/.test: $(VENV)/.base
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# axe-core for the accessibility tests, pinned in package-lock.json; the tests inject it from here.
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf $(VENV) public
+	rm -rf $(VENV) public node_modules

@@ -134,6 +134,8 @@ def _practice(ident, i, rng, codes, sources, places, instruments, partner) -> di
     }
     if partner:
         record["related"] = [partner]
+    if i % 3 == 0:
+        record["links"] = [{"title": "Projectsite", "url": f"https://example.org/praktijk/{i}"}]
     return record
 
 
@@ -147,6 +149,7 @@ def _metric(rng, codes, source, j) -> dict:
     }
     if j == 0:
         metric["period"] = {"start": "2019", "end": "2020"}
+        metric["place"] = "regio-midden"
         metric["comparison"] = {"label": "landelijk", "value": rng.randint(1, 500), "unit": indicator["unit"],
                                 "qualifier": "about", "as_given": "ongeveer 80",
                                 "period": {"start": "2019", "end": "2020"},

@@ -62,6 +62,21 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser("schema", help="regenerate schema/codes.schema.json from the codelists")
     schema.add_argument("--check", action="store_true", help="only check that it is up to date")
     schema.set_defaults(run=run_schema)
+
+    new = commands.add_parser("new", help="write catalog/practices/<id>.yaml from the commented template")
+    new.add_argument("id", help="the new practice's id: lower-case letters, digits and hyphens")
+    new.add_argument("--title", help="the practice's title")
+    new.add_argument("--place", action="append", default=[], help="a place code such as GM0983 (repeatable)")
+    new.add_argument("--theme", action="append", default=[], help="a code from the theme codelist (repeatable)")
+    new.add_argument("--catalog", type=Path, default=paths.CATALOG_DIR, help=argparse.SUPPRESS)
+    new.set_defaults(run=run_new)
+
+    diff = commands.add_parser("diff", help="list records and figures added, changed or withdrawn since a git ref")
+    diff.add_argument("base", help="git ref of the older version, e.g. main or v0.1.0")
+    diff.add_argument("head", nargs="?", help="git ref of the newer version (default: the working tree)")
+    diff.add_argument("--format", choices=("text", "markdown"), default="text",
+                      help="markdown: for the data changelog and pull-request comments")
+    diff.set_defaults(run=run_diff)
     return parser
 
 
@@ -87,6 +102,32 @@ def run_build(args) -> int:
         print("Niets gebouwd: herstel eerst de fouten hierboven.", file=sys.stderr)
         return EXIT_PROBLEMS
     print(f"Gebouwd in {args.out}.")
+    return EXIT_OK
+
+
+def run_new(args) -> int:
+    from . import new
+
+    try:
+        path = new.write(args.id, title=args.title, places=args.place, themes=args.theme,
+                         catalog_dir=args.catalog)
+    except new.NewRecordError as err:
+        raise UsageError(str(err)) from err
+    shown = check.display(path)
+    print(f"Geschreven: {shown}\nVul de velden in die de controle noemt:\n"
+          f"  python -m generator validate {shown}")
+    return EXIT_OK
+
+
+def run_diff(args) -> int:
+    from . import diff
+
+    try:
+        result = diff.diff_catalog(paths.ROOT, args.base, args.head,
+                                   paths.CATALOG_DIR.relative_to(paths.ROOT).as_posix())
+    except diff.GitError as err:
+        raise UsageError(str(err)) from err
+    sys.stdout.write(diff.RENDERERS[args.format](result))
     return EXIT_OK
 
 

@@ -20,13 +20,15 @@ class Catalog:
     places: Mapping[str, dict]
     codelists: Mapping[str, list[dict]]
     files: Mapping[str, str]  # "practice:<id>" / "instrument:<id>" -> path relative to the repo
+    dataset: Mapping[str, object] | None = None  # catalog/dataset.yaml: name, version, licence, ...
 
     @classmethod
-    def create(cls, practices, instruments, sources, places, codelists, files) -> "Catalog":
+    def create(cls, practices, instruments, sources, places, codelists, files, dataset=None) -> "Catalog":
         def frozen(mapping):
             return MappingProxyType(dict(sorted(mapping.items())))
         return cls(frozen(practices), frozen(instruments), frozen(sources), frozen(places),
-                   MappingProxyType(dict(codelists)), MappingProxyType(dict(files)))
+                   MappingProxyType(dict(codelists)), MappingProxyType(dict(files)),
+                   None if dataset is None else MappingProxyType(dict(dataset)))
 
     def code(self, codelist: str, code: str) -> dict:
         """The codelist row of a code (the checker guarantees it exists)."""

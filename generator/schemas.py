@@ -22,6 +22,7 @@ ROOTS = {
     "instrument": "instrument.schema.json",
     "sources": "sources-file.schema.json",
     "places": "places-file.schema.json",
+    "dataset": "dataset.schema.json",
 }
 
 

@@ -1,0 +1,518 @@
+"""Rows -> Frictionless data packages, and the dataset's descriptions.
+
+`write_datapackages(catalog, data_dir)` writes, all deterministically:
+
+    datapackage.json      the catalogue package (Data Package v2)
+    <table>.csv           one CSV per table (generator.tables)
+    practices.json        the full nested practice records
+    schema/               copies of the JSON Schemas and codelists
+    codebook.md           every table and field, in Dutch
+    CHANGELOG.md, CITATION.cff
+    <name>.zip            all of the above in one file
+    practices/<id>/       a small package per practice (+ practices/<id>.zip)
+    catalog.jsonld        DCAT-AP (DCAT-AP-DONL) description of the dataset
+
+Nothing here depends on the clock: `created` and the zip timestamps come from
+the release date in catalog/dataset.yaml, rows are sorted, numbers are
+written in one fixed way.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import os
+import traceback
+from contextlib import contextmanager
+import shutil
+import zipfile
+from pathlib import Path
+
+from . import tables
+from .codebook import codebook_markdown
+from .paths import ROOT, SCHEMA_DIR
+
+PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
+DATA_PACKAGE_SPEC = "https://datapackage.org/standard/data-package/"
+LICENSES = {
+    "CC-BY-4.0": ("https://creativecommons.org/licenses/by/4.0/",
+                  "Creative Commons Attribution 4.0 International",
+                  "http://creativecommons.org/licenses/by/4.0/deed.nl"),
+    "CC0-1.0": ("https://creativecommons.org/publicdomain/zero/1.0/",
+                "Creative Commons Zero v1.0 Universal",
+                "http://creativecommons.org/publicdomain/zero/1.0/deed.nl"),
+}
+NESTED_RESOURCE = "practices_nested"
+NESTED_FILE = "practices.json"
+# Files from the repository published beside the data, so a downloaded zip stays citable.
+COMPANIONS = ("CHANGELOG.md", "CITATION.cff")
+
+
+class DatasetMetadataMissing(Exception):
+    """The catalogue has no catalog/dataset.yaml (the checker normally refuses that)."""
+
+
+def write_datapackages(catalog, data_dir: Path) -> None:
+    """Every data download of the catalogue, into data_dir (created if needed)."""
+    dataset = _dataset(catalog)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    with _without_gc():
+        rows = tables.catalog_rows(catalog)
+        write_catalog_package(catalog, data_dir, rows)
+        _copy_schemas(data_dir / "schema")
+        _write_bytes(data_dir / "codebook.md", codebook_markdown("nl").encode("utf-8"))
+        for name in COMPANIONS:
+            shutil.copyfile(ROOT / name, data_dir / name)
+        write_zip(data_dir / f"{dataset['name']}.zip", data_dir, _package_files(data_dir), dataset["released"])
+        write_practice_packages(catalog, data_dir / "practices", rows)
+        _write_json(data_dir / "catalog.jsonld", dcat_jsonld(catalog, data_dir))
+
+
+@contextmanager
+def _without_gc():
+    """Hundreds of thousands of small tuples and no cycles among them: the cycle
+    collector would only rescan the whole catalogue again and again (a third of the
+    time to make the rows at 10,000 records)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# ---------------------------------------------------------------- the catalogue package
+
+
+def write_catalog_package(catalog, folder: Path, rows: dict | None = None) -> dict:
+    """CSV per table, practices.json and datapackage.json; returns the descriptor."""
+    dataset = _dataset(catalog)
+    folder.mkdir(parents=True, exist_ok=True)
+    with _without_gc():
+        nested = [catalog.practices[key] for key in sorted(catalog.practices)]
+        # The nested JSON goes to the second core while this one writes the tables.
+        wait = _in_background(lambda: _write_bytes(folder / NESTED_FILE, _json_lines(nested)))
+        try:
+            rows = tables.catalog_rows(catalog) if rows is None else rows
+            resources = [_table_resource(folder, t, rows[t.name]) for t in tables.tables()]
+        finally:
+            wait()
+        resources.append(_nested_resource(folder / NESTED_FILE))
+    descriptor = {
+        "$schema": PACKAGE_PROFILE,
+        "name": dataset["name"],
+        "title": dataset["title"]["nl"],
+        "description": f"{dataset['description']['nl']}\n\n{dataset['description']['en']}",
+        "version": dataset["version"],
+        "created": _created(dataset),
+        "homepage": dataset["homepage"],
+        "licenses": [_license(dataset)],
+        "contributors": _contributors(dataset),
+        "keywords": _keywords(dataset),
+        "sources": _sources(catalog.sources.values()),
+        "resources": resources,
+    }
+    _write_json(folder / "datapackage.json", descriptor)
+    return descriptor
+
+
+def _table_resource(folder: Path, table: tables.Table, rows: list[tuple],
+                    available: frozenset | None = None, unchecked: tuple = ()) -> dict:
+    path = folder / f"{table.name}.csv"
+    data = tables.csv_text(table, rows).encode("utf-8")
+    _write_bytes(path, data)
+    return {
+        "name": table.name, "type": "table", "path": path.name,
+        "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+        "description": table.description_en,
+        "bytes": len(data), "hash": _sha256(data),
+        "schema": table.schema(available, unchecked),
+    }
+
+
+def _nested_resource(path: Path) -> dict:
+    data = path.read_bytes()
+    return {
+        "name": NESTED_RESOURCE, "path": path.name,
+        "format": "json", "mediatype": "application/json", "encoding": "utf-8",
+        "description": "The full nested practice records, as in the YAML files; "
+                       "each is valid against schema/practice.schema.json.",
+        "bytes": len(data), "hash": _sha256(data),
+    }
+
+
+def _in_background(write):
+    """Run write() in a forked child, on the other core, while this process goes on.
+
+    Returns the function that waits for it (and raises if it failed). Where
+    fork does not exist, write() simply runs here first.
+    """
+    if not hasattr(os, "fork"):
+        write()
+        return lambda: None
+    pid = os.fork()
+    if pid == 0:  # the child: never return into the caller's code
+        code = 1
+        try:
+            write()
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+
+    def wait():
+        _, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise RuntimeError(f"writing in a child process failed (status {status})")
+    return wait
+
+
+def _dataset(catalog) -> dict:
+    if catalog.dataset is None:
+        raise DatasetMetadataMissing("catalog/dataset.yaml is missing")
+    return catalog.dataset
+
+
+def _created(dataset) -> str:
+    return f"{dataset['released']}T00:00:00Z"
+
+
+def _license(dataset) -> dict:
+    url, title, _ = LICENSES[dataset["license"]]
+    return {"name": dataset["license"], "path": url, "title": title}
+
+
+def _contributors(dataset) -> list[dict]:
+    out = []
+    for person in dataset["contributors"]:
+        entry = {"title": person["name"], "roles": list(person["roles"])}
+        if "organization" in person:
+            entry["organization"] = person["organization"]
+        out.append(entry)
+    return out
+
+
+def _keywords(dataset) -> list[str]:
+    return list(dict.fromkeys([*dataset["keywords"]["nl"], *dataset["keywords"]["en"]]))
+
+
+def _sources(sources) -> list[dict]:
+    out = []
+    for source in sorted(sources, key=lambda s: s["id"]):
+        entry = {"title": f"{source['title']} ({source['publisher']})"}
+        if "url" in source:
+            entry["path"] = source["url"]
+        out.append(entry)
+    return out
+
+
+def _package_files(folder: Path) -> list[str]:
+    """Everything of the catalogue package and its companions, relative paths, sorted."""
+    names = ["datapackage.json", NESTED_FILE, "codebook.md", *COMPANIONS]
+    names += [f"{t.name}.csv" for t in tables.tables()]
+    names += [p.relative_to(folder).as_posix() for p in (folder / "schema").rglob("*") if p.is_file()]
+    return sorted(names)
+
+
+def _copy_schemas(target: Path) -> None:
+    (target / "codelists").mkdir(parents=True, exist_ok=True)
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        shutil.copyfile(path, target / path.name)
+    for path in sorted((SCHEMA_DIR / "codelists").glob("*.csv")):
+        shutil.copyfile(path, target / "codelists" / path.name)
+
+
+# ---------------------------------------------------------------- per-practice packages
+
+
+def write_practice_packages(catalog, folder: Path, rows: dict) -> None:
+    """practices/<id>/: the practice's own rows and what they refer to; plus practices/<id>.zip."""
+    index = _RowIndex(rows)
+    dataset = _dataset(catalog)
+    for practice_id in sorted(catalog.practices):
+        target = folder / practice_id
+        target.mkdir(parents=True, exist_ok=True)
+        write_practice_package(catalog, practice_id, target, index)
+        files = sorted(p.name for p in target.iterdir())
+        write_zip(folder / f"{practice_id}.zip", target, files, dataset["released"])
+
+
+def write_practice_package(catalog, practice_id: str, folder: Path, index: "_RowIndex") -> dict:
+    dataset = _dataset(catalog)
+    practice = catalog.practices[practice_id]
+    selected = index.select(practice_id)
+    present = frozenset(name for name, rows in selected.items() if rows)
+    # Codes are checked by their enum constraints already; leaving out the foreign keys to the
+    # codelist tables (which stay, for the labels) halves the time to validate a small package.
+    checked = frozenset(name for name in present if not name.startswith("codelist_"))
+    resources = []
+    for t in tables.tables():
+        if t.name in present:
+            # Related practices are other packages: their ids stay, unchecked here.
+            unchecked = ("related",) if t.name == "related_practices" else ()
+            resources.append(_table_resource(folder, t, selected[t.name], checked, unchecked))
+    _write_json(folder / "practice.json", practice)
+    resources.append(_nested_resource(folder / "practice.json") | {
+        "name": "practice_nested",
+        "description": "The full nested record of this practice, valid against schema/practice.schema.json."})
+    used_sources = {row[0] for row in selected.get("sources", ())}
+    descriptor = {
+        "$schema": PACKAGE_PROFILE,
+        "name": f"{dataset['name']}-{practice_id}",
+        "title": practice["title"],
+        "description": f"{practice['summary']}\n\nOne practice from '{dataset['title']['en']}' "
+                       f"(version {dataset['version']}): its own rows and the sources, places, "
+                       "instruments and codes they refer to.",
+        "version": dataset["version"],
+        "created": _created(dataset),
+        "homepage": dataset["homepage"],
+        "licenses": [_license(dataset)],
+        "contributors": _contributors(dataset),
+        "keywords": _keywords(dataset),
+        "sources": _sources(s for s in catalog.sources.values() if s["id"] in used_sources),
+        "resources": resources,
+    }
+    _write_json(folder / "datapackage.json", descriptor)
+    return descriptor
+
+
+class _RowIndex:
+    """Rows per table grouped by their first column (owner id, or code), for quick selection."""
+
+    def __init__(self, rows: dict[str, list[tuple]]):
+        self.tables = tables.tables()
+        self.groups: dict[str, dict[str, list[tuple]]] = {}
+        for t in self.tables:
+            groups = self.groups[t.name] = {}
+            for row in rows[t.name]:
+                groups.setdefault(row[0], []).append(row)
+        # Which table's keys select a table's rows: the records table of its kind, or itself.
+        self.owner = {t.name: (t.name if t.kind == "codelist" else tables.KINDS[t.kind].table)
+                      for t in self.tables}
+        self.references = {t.name: [(i, target) for i, c in enumerate(t.columns)
+                                    if (target := c.reference) and c.name != "related"]
+                           for t in self.tables}
+
+    def select(self, practice_id: str) -> dict[str, list[tuple]]:
+        """The practice's rows plus everything they refer to, followed until nothing new turns up."""
+        wanted: dict[str, set] = {"practices": {practice_id}}
+        changed = True
+        while changed:
+            changed = False
+            for t in self.tables:
+                for key in list(wanted.get(self.owner[t.name], ())):
+                    for row in self.groups[t.name].get(key, ()):
+                        for i, target in self.references[t.name]:
+                            value = row[i]
+                            if value is not None and value not in wanted.setdefault(target, set()):
+                                wanted[target].add(value)
+                                changed = True
+        return {t.name: [row for key in sorted(wanted.get(self.owner[t.name], ()))
+                         for row in self.groups[t.name].get(key, ())]
+                if t.kind != "codelist" else
+                [row for code, group in self.groups[t.name].items() if code in wanted.get(t.name, ())
+                 for row in group]
+                for t in self.tables}
+
+
+# ---------------------------------------------------------------- zip
+
+
+def write_zip(path: Path, folder: Path, names: list[str], released: str) -> None:
+    """A zip whose bytes depend only on the files: fixed order, timestamps and permissions."""
+    year, month, day = (int(part) for part in released.split("-"))
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(names):
+            info = zipfile.ZipInfo(name, date_time=(year, month, day, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # Unix, whatever the building machine
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, (folder / name).read_bytes(), compresslevel=6)
+
+
+# ---------------------------------------------------------------- linked-data descriptions
+
+
+def dataset_jsonld(catalog) -> dict:
+    """The schema.org Dataset the website embeds (Google Dataset Search, other harvesters)."""
+    dataset = _dataset(catalog)
+    data_url = dataset["homepage"] + "data/"
+    publisher = {"@type": "Organization", "name": dataset["publisher"], "url": dataset["homepage"]}
+    out = {
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "@id": data_url,
+        "name": dataset["title"]["nl"],
+        "alternateName": dataset["title"]["en"],
+        "description": dataset["description"]["nl"],
+        "url": dataset["homepage"],
+        "sameAs": dataset["repository"],
+        "version": dataset["version"],
+        "datePublished": dataset["released"],
+        "license": LICENSES[dataset["license"]][0],
+        "isAccessibleForFree": True,
+        "inLanguage": dataset["language"],
+        "keywords": _keywords(dataset),
+        "creator": [{"@type": "Organization", "name": c["name"]} for c in dataset["contributors"]
+                    if "creator" in c["roles"]] or [publisher],
+        "publisher": publisher,
+        "spatialCoverage": {"@type": "Place", "name": dataset["spatial"]},
+        "distribution": [
+            {"@type": "DataDownload", "name": "Datapakket (zip)", "encodingFormat": "application/zip",
+             "contentUrl": f"{data_url}{dataset['name']}.zip"},
+            {"@type": "DataDownload", "name": "datapackage.json", "encodingFormat": "application/json",
+             "contentUrl": f"{data_url}datapackage.json"},
+            {"@type": "DataDownload", "name": NESTED_FILE, "encodingFormat": "application/json",
+             "contentUrl": f"{data_url}{NESTED_FILE}"},
+        ],
+    }
+    modified = _last_update(catalog)
+    if modified:
+        out["dateModified"] = modified
+    coverage = _temporal_coverage(catalog)
+    if coverage:
+        out["temporalCoverage"] = f"{coverage[0]}/{coverage[1] or '..'}"
+    return out
+
+
+def dcat_jsonld(catalog, data_dir: Path) -> dict:
+    """DCAT-AP description of the dataset and its distributions, with DCAT-AP-DONL's values."""
+    dataset = _dataset(catalog)
+    data_url = dataset["homepage"] + "data/"
+    licence = {"@id": LICENSES[dataset["license"]][2]}
+    agent = {"@type": "foaf:Agent", "foaf:name": dataset["publisher"]}
+    texts = lambda key: [{"@language": lang, "@value": dataset[key][lang]} for lang in ("nl", "en")]  # noqa: E731
+    record = {
+        "@id": data_url,
+        "@type": "dcat:Dataset",
+        "dct:identifier": data_url,
+        "dct:title": texts("title"),
+        "dct:description": texts("description"),
+        "dcat:keyword": [{"@language": lang, "@value": word}
+                         for lang in ("nl", "en") for word in dataset["keywords"][lang]],
+        "dcat:theme": [{"@id": "http://standaarden.overheid.nl/owms/terms/Werk_(thema)"},
+                       {"@id": "http://publications.europa.eu/resource/authority/data-theme/SOCI"}],
+        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/NLD"},
+        "dct:license": licence,
+        "dct:accessRights": {"@id": "http://publications.europa.eu/resource/authority/access-right/PUBLIC"},
+        "dct:publisher": agent,
+        "dct:creator": agent,
+        "dcat:contactPoint": {"@type": "vcard:Organization", "vcard:fn": dataset["publisher"],
+                              "vcard:hasURL": {"@id": dataset["repository"] + "/issues"}},
+        "dcat:landingPage": {"@id": dataset["homepage"]},
+        "dct:issued": {"@value": dataset["released"], "@type": "xsd:date"},
+        "owl:versionInfo": dataset["version"],
+        "adms:versionNotes": f"{dataset['repository']}/blob/main/CHANGELOG.md",
+        "dct:spatial": {"@id": "http://standaarden.overheid.nl/owms/terms/Nederland"},
+        "dcat:distribution": _distributions(dataset, data_dir, licence),
+    }
+    modified = _last_update(catalog)
+    if modified:
+        record["dct:modified"] = {"@value": modified, "@type": "xsd:date"}
+    coverage = _temporal_coverage(catalog)
+    if coverage:
+        period = {"@type": "dct:PeriodOfTime", "dcat:startDate": {"@value": coverage[0], "@type": "xsd:gYear"}}
+        if coverage[1]:
+            period["dcat:endDate"] = {"@value": coverage[1], "@type": "xsd:gYear"}
+        record["dct:temporal"] = period
+    return {
+        "@context": {
+            "dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
+            "foaf": "http://xmlns.com/foaf/0.1/", "vcard": "http://www.w3.org/2006/vcard/ns#",
+            "adms": "http://www.w3.org/ns/adms#", "owl": "http://www.w3.org/2002/07/owl#",
+            "spdx": "http://spdx.org/rdf/terms#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+        },
+        "@id": data_url + "catalog.jsonld",
+        "@type": "dcat:Catalog",
+        "dct:title": texts("title"),
+        "dct:description": texts("description"),
+        "dct:publisher": agent,
+        "dct:license": licence,
+        "dct:language": {"@id": "http://publications.europa.eu/resource/authority/language/NLD"},
+        "foaf:homepage": {"@id": dataset["homepage"]},
+        "dcat:dataset": [record],
+    }
+
+
+def _distributions(dataset, data_dir: Path, licence: dict) -> list[dict]:
+    data_url = dataset["homepage"] + "data/"
+    eu = "http://publications.europa.eu/resource/authority/file-type/"
+    iana = "https://www.iana.org/assignments/media-types/"
+    entries = [
+        (f"{dataset['name']}.zip", "ZIP", "application/zip", DATA_PACKAGE_SPEC,
+         "Het hele datapakket in één zip: CSV-tabellen, datapackage.json, practices.json, schema's en codeboek."),
+        ("datapackage.json", "JSON", "application/json", DATA_PACKAGE_SPEC,
+         "Beschrijving van het datapakket (Frictionless Data Package v2) met een CSV-bestand per tabel."),
+        (NESTED_FILE, "JSON", "application/json", data_url + "schema/practice.schema.json",
+         "Alle praktijkvoorbeelden als geneste JSON-records."),
+    ]
+    out = []
+    for name, file_type, media_type, conforms_to, description in entries:
+        data = (data_dir / name).read_bytes()
+        out.append({
+            "@id": data_url + name,
+            "@type": "dcat:Distribution",
+            "dct:title": name,
+            "dct:description": {"@language": "nl", "@value": description},
+            "dcat:accessURL": {"@id": data_url + name},
+            "dcat:downloadURL": {"@id": data_url + name},
+            "dct:format": {"@id": eu + file_type},
+            "dcat:mediaType": {"@id": iana + media_type},
+            "dct:conformsTo": {"@id": conforms_to},
+            "dct:license": licence,
+            "dcat:byteSize": {"@value": str(len(data)), "@type": "xsd:nonNegativeInteger"},
+            "spdx:checksum": {"@type": "spdx:Checksum",
+                              "spdx:algorithm": {"@id": "http://spdx.org/rdf/terms#checksumAlgorithm_sha256"},
+                              "spdx:checksumValue": hashlib.sha256(data).hexdigest()},
+        })
+    return out
+
+
+def _last_update(catalog) -> str | None:
+    dates = [r["record"]["updated"] for group in (catalog.practices, catalog.instruments)
+             for r in group.values()]
+    return max(dates) if dates else None
+
+
+def _temporal_coverage(catalog) -> tuple[str, str | None] | None:
+    """First start year and last end year of the practices; None as end while one still runs."""
+    starts, ends, open_ended = [], [], False
+    for practice in catalog.practices.values():
+        period = practice.get("period") or {}
+        if "start" in period:
+            starts.append(period["start"][:4])
+        if "end" in period:
+            ends.append(period["end"][:4])
+        elif "start" in period:
+            open_ended = True
+    if not starts:
+        return None
+    return min(starts), (None if open_ended or not ends else max(ends))
+
+
+# ---------------------------------------------------------------- bytes
+
+
+def _json_lines(records: list) -> bytes:
+    """A JSON array with one record per line: the C encoder's speed, and diffs per record."""
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    return f"[\n{lines}\n]\n".encode("utf-8")
+
+
+def _json_bytes(value) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _write_json(path: Path, value) -> None:
+    _write_bytes(path, _json_bytes(value))
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+
+
+def _sha256(data: bytes) -> str:
+    return "sha256:" + hashlib.sha256(data).hexdigest()

@@ -1,0 +1,117 @@
+"""mkdocs hook: a thin adapter that adds the generated pages in memory.
+
+`on_files` adds every page of `pages.pages(catalog)` and
+`extra_pages.pages(catalog)` as generated files that stay out of the
+navigation. The raw HTML of the catalogue pages bypasses the
+Markdown parser (html_blocks: extract here, restore in `on_page_content`).
+
+Under `python -m generator build`, site.build_site passes the catalogue it
+already checked; under `mkdocs serve` or `mkdocs build` the hook checks the
+catalogue itself. With errors, `mkdocs build` stops with the report, while
+`mkdocs serve` shows the report as its home page and rebuilds when the record
+is fixed. Under `mkdocs serve` the generated files are also written to a
+scratch folder, each only when its text changed, so `mkdocs serve --dirty`
+rebuilds just the pages that a record edit touches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from generator import extra_pages, html_blocks, pages, report
+from generator.check import check_catalog
+from generator.page_parts import SiteLinks
+from generator.paths import CATALOG_DIR, SCHEMA_DIR
+from generator.site import CATALOG_KEY
+
+log = logging.getLogger("mkdocs.hooks.catalogus")
+_command = "build"
+_html_blocks: dict[str, list[str]] = {}  # page path -> its raw HTML, kept out of the Markdown parser
+_serve_dir: Path | None = None           # mkdocs serve: where generated files are written
+_serve_written: dict[str, bytes] = {}    # path -> fingerprint of what was last written there
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
+
+
+def on_shutdown() -> None:
+    if _serve_dir is not None:
+        shutil.rmtree(_serve_dir, ignore_errors=True)
+
+
+def on_files(files: Files, config) -> Files:
+    catalog = config.get(CATALOG_KEY)
+    if catalog is None:
+        result = check_catalog(CATALOG_DIR, SCHEMA_DIR)
+        if result.has_errors:
+            return _show_problems(files, config, result)
+        catalog = result.catalog
+    _html_blocks.clear()
+    generated = {}
+    for path, content in pages.pages(catalog, _site_links(config)).items():
+        generated[path], _html_blocks[path] = html_blocks.extract(content)
+    generated.update(extra_pages.pages(catalog))
+    for path, content in sorted(generated.items()):
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"{path} is generated; remove the hand-written file site/docs/{path}.")
+        files.append(_generated_file(config, path, content, _html_blocks.get(path, ())))
+    return files
+
+
+def on_env(env, config, files):
+    # site/overrides/main.html keeps the navigation it renders for out-of-nav pages here
+    env.globals["catalogus_fragments"] = {}
+    return env
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    blocks = _html_blocks.get(page.file.src_uri)
+    return html_blocks.restore(html, blocks) if blocks else html
+
+
+def _generated_file(config, path: str, content: str, blocks=()) -> File:
+    if _command != "serve":
+        return File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+    global _serve_dir
+    if _serve_dir is None:
+        _serve_dir = Path(tempfile.mkdtemp(prefix="catalogus-serve-"))
+    source = _serve_dir / path
+    # The page's HTML blocks are not in the file, so they count too. An unchanged page keeps
+    # its file time, and `mkdocs serve --dirty` skips it.
+    fingerprint = hashlib.sha1("\0".join((content, *blocks)).encode("utf-8")).digest()
+    if _serve_written.get(path) != fingerprint:
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(content, encoding="utf-8")
+        _serve_written[path] = fingerprint
+    return File.generated(config, path, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
+
+
+def _site_links(config) -> SiteLinks:
+    # edit_uri is "edit/<branch>/site/docs/": records are edited on the same branch
+    parts = (config.edit_uri or "").split("/")
+    branch = parts[1] if len(parts) > 1 and parts[0] == "edit" else SiteLinks.branch
+    return SiteLinks(site_url=config.site_url or SiteLinks.site_url,
+                     repo_url=config.repo_url or SiteLinks.repo_url, branch=branch)
+
+
+def _show_problems(files: Files, config, result) -> Files:
+    shown = report.text(result.problems, len(result.files), "nl")
+    log.error("De catalogus heeft fouten:\n%s", shown)
+    if _command != "serve":
+        raise PluginError("De catalogus heeft fouten; zie hierboven. Er is niets gebouwd.")
+    page = ("---\ntitle: Fouten in de catalogus\n---\n\n# Fouten in de catalogus\n\n"
+            "Herstel deze fouten; de pagina's komen terug zodra de catalogus klopt.\n\n"
+            f'<pre class="pv-problems">{html.escape(shown)}</pre>\n')
+    if files.get_file_from_path("index.md") is None:
+        files.append(_generated_file(config, "index.md", page))
+    return files

@@ -1,0 +1,167 @@
+"""Building blocks the page modules share: where each page lives, links
+between pages, front matter, and the practice table every listing shows.
+
+Pages are Markdown with raw HTML blocks. mkdocs rewrites `.md` links only in
+Markdown, not inside HTML, so HTML links are computed here as relative URLs
+for `use_directory_urls: true` (mkdocs.yml pins it): `voorbeelden/x.md` is
+served at `voorbeelden/x/`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import dutch
+from .model import Catalog
+from .sanitize import text
+
+REPO_URL = "https://github.com/praktijkvoorbeelden-werk/catalogus"
+SITE_URL = "https://praktijkvoorbeelden-werk.github.io/catalogus/"
+SITE_NAME = "Praktijkvoorbeelden werk en participatie"
+
+
+@dataclass(frozen=True)
+class SiteLinks:
+    """Addresses outside the generated pages; the mkdocs hook fills them from mkdocs.yml."""
+    site_url: str = SITE_URL
+    repo_url: str = REPO_URL
+    branch: str = "main"
+
+    def edit_url(self, repo_path: str) -> str:
+        return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{repo_path}"
+
+    def view_url(self, repo_path: str) -> str:
+        return f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{repo_path}"
+
+    def page_url(self, page: str) -> str:
+        return self.site_url.rstrip("/") + "/" + url_of(page)
+
+
+# Where each kind of page lives (paths relative to the docs folder).
+def practice_page(ident: str) -> str: return f"voorbeelden/{ident}.md"
+def instrument_page(ident: str) -> str: return f"instrumenten/{ident}.md"
+def theme_page(code: str) -> str: return f"thema/{code}.md"
+def target_group_page(code: str) -> str: return f"doelgroep/{code}.md"
+def place_page(ident: str) -> str: return f"plaats/{ident}.md"
+def status_page(code: str) -> str: return f"status/{code}.md"
+def evidence_page(code: str) -> str: return f"bewijs/{code}.md"
+def indicator_page(code: str) -> str: return f"indicator/{code}.md"
+
+
+def url_of(page: str) -> str:
+    """Site-relative URL of a page or file: 'thema/index.md' -> 'thema/', 'index.md' -> ''."""
+    if not page.endswith(".md"):
+        return page
+    stem = page[:-3]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[:-5]
+    return stem + "/"
+
+
+def href(from_page: str, to: str) -> str:
+    """Relative link from one generated page to another page or file (with optional #anchor).
+
+    Plain string work instead of posixpath.relpath, which calls os.getcwd() twice per
+    link: a catalogue of 10,000 practices has hundreds of thousands of links.
+    """
+    target, _, anchor = to.partition("#")
+    here = [part for part in url_of(from_page).split("/") if part]
+    there_url = url_of(target)
+    there = [part for part in there_url.split("/") if part]
+    is_dir = there_url == "" or there_url.endswith("/")
+    limit = min(len(here), len(there) if is_dir else len(there) - 1)
+    common = 0
+    while common < limit and here[common] == there[common]:
+        common += 1
+    rest = there[common:]
+    link = "../" * (len(here) - common) + "/".join(rest) + ("/" if is_dir and rest else "")
+    return (link or "./") + (f"#{anchor}" if anchor else "")
+
+
+def link(from_page: str, to: str, label: str, filter_name: str | None = None) -> str:
+    """An HTML link; with filter_name its text is also a Pagefind filter value."""
+    extra = f' data-pagefind-filter="{filter_name}"' if filter_name else ""
+    return f'<a href="{href(from_page, to)}"{extra}>{text(label)}</a>'
+
+
+CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar that reads back as exactly `value`."""
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
+
+
+def front_matter(title: str, description: str | None = None, searchable: bool = False) -> str:
+    """Page meta. Material prints title and description unescaped, so both are HTML-escaped here.
+
+    `pagefind: body` makes site/overrides/main.html wrap the page in data-pagefind-body;
+    pages without it stay out of the search index.
+    """
+    lines = ["---", f"title: {yaml_string(text(title))}"]
+    if description:
+        lines.append(f"description: {yaml_string(text(' '.join(description.split())))}")
+    if searchable:
+        lines.append("pagefind: body")
+    lines.append("---")
+    return "\n".join(lines) + "\n\n"
+
+
+def html_block(*parts: str) -> str:
+    """Raw HTML for the page's Markdown: one block with no blank line inside, because a
+    blank line ends a Markdown HTML block (and html_blocks.extract splits pages there)."""
+    body = "\n".join(part for part in parts if part)
+    return "\n".join(line for line in body.splitlines() if line.strip()) + "\n\n"
+
+
+def sort_key(title: str) -> str:
+    return title.casefold()
+
+
+def by_title(practices) -> list[dict]:
+    return sorted(practices, key=lambda p: (sort_key(p["title"]), p["id"]))
+
+
+def place_names(catalog: Catalog, practice: dict) -> str:
+    return ", ".join(catalog.places[p]["name"] for p in practice["places"])
+
+
+def practice_table(catalog: Catalog, from_page: str, practices: list[dict], caption: str) -> str:
+    """The table of practices that every listing page shows, sorted by title."""
+    rows = []
+    for p in by_title(practices):
+        rows.append(
+            "<tr>"
+            f"<td>{link(from_page, practice_page(p['id']), p['title'])}</td>"
+            f"<td>{text(place_names(catalog, p))}</td>"
+            f"<td>{text(dutch.period(p.get('period')))}</td>"
+            f"<td>{text(catalog.label('status', p['status']))}</td>"
+            f"<td>{text(catalog.label('evidence_level', p['evidence']['level']))}</td>"
+            "</tr>")
+    return html_block(
+        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">',
+        f'<table><caption>{text(caption)}</caption>',
+        '<thead><tr><th scope="col">Voorbeeld</th><th scope="col">Plaats</th>'
+        '<th scope="col">Periode</th><th scope="col">Status</th><th scope="col">Bewijs</th></tr></thead>',
+        "<tbody>", *rows, "</tbody></table></div></div>")
+
+
+def count_label(n: int, one: str, many: str) -> str:
+    return f"{dutch.number(n)} {one if n == 1 else many}"
+
+
+def period_facet(practice: dict) -> str:
+    """The `periode` search facet: the decade in which the practice started ('2010–2019').
+
+    One value per practice keeps the facet counts adding up to the number of
+    practices; 'Onbekend' when the record gives no start.
+    """
+    year = dutch.start_year(practice.get("period"))
+    if year is None:
+        return "Onbekend"
+    decade = year - year % 10
+    return f"{decade}{dutch.EN_DASH}{decade + 9}"

@@ -1,0 +1,102 @@
+"""The sources page (bronnen.md): every publication the catalogue relies on.
+
+Each source gets its facts (publisher, series, authors, date, kind, address)
+and links to the practices and instruments that cite it. Record text is
+HTML-escaped and set in raw HTML, so no Markdown or HTML in a record can
+become markup. Each source has a stable anchor `bron-<id>` for deep links.
+"""
+
+from __future__ import annotations
+
+from . import dutch
+from .model import Catalog
+from .page_parts import instrument_page, link, practice_page
+from .sanitize import text
+
+PATH = "bronnen.md"
+
+INTRO = """\
+---
+title: Bronnen
+---
+
+# Bronnen
+
+Alle voorbeelden in deze catalogus steunen op openbare publicaties: artikelen, rapporten,
+nieuwsbrieven en verslagen. De teksten zelf staan niet op deze website. Bij elk
+voorbeeld en bij elk cijfer staat uit welke bron het komt en waar het in die bron staat
+(de vindplaats), zodat u het zelf kunt nalezen.
+
+"""
+
+
+def source_anchor(source_id: str) -> str:
+    return f"bron-{source_id}"
+
+
+def sources_markdown(catalog: Catalog) -> str:
+    practices = _citing(catalog.practices, catalog)
+    instruments = _citing(catalog.instruments, catalog)
+    count = len(catalog.sources)
+    parts = [INTRO, f"De catalogus noemt {count} {'bron' if count == 1 else 'bronnen'}.\n"]
+    for source_id, source in sorted(catalog.sources.items(), key=lambda item: _sort_key(item[1])):
+        parts.append(_source_html(catalog, source_id, source,
+                                  practices.get(source_id, []), instruments.get(source_id, [])))
+    return "\n".join(parts)
+
+
+def _sort_key(source: dict) -> tuple:
+    # Newest first; undated sources last, then by title.
+    return (0 if source.get("date") else 1, _negated(source.get("date", "")), source["title"].lower())
+
+
+def _negated(date: str) -> tuple:
+    return tuple(-int(part) for part in date.split("-")) if date else ()
+
+
+def _citing(records, catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
+    """source id -> [(record id, title)] of the records that cite it anywhere."""
+    found: dict[str, dict[str, str]] = {}
+    for record_id, record in records.items():
+        name = record.get("title") or record.get("name")
+        cited = {item["source"] for field in ("sources", "metrics", "costs", "funding")
+                 for item in record.get(field, ())}
+        cited |= {metric["comparison"]["source"] for metric in record.get("metrics", ())
+                  if metric.get("comparison", {}).get("source")}
+        for source_id in cited:
+            found.setdefault(source_id, {})[record_id] = name
+    return {source_id: sorted(items.items(), key=lambda item: item[1].lower())
+            for source_id, items in found.items()}
+
+
+def _source_html(catalog: Catalog, source_id: str, source: dict, practices, instruments) -> str:
+    facts = [("Uitgever", text(source["publisher"]))]
+    if source.get("series"):
+        facts.append(("Reeks", text(source["series"])))
+    if source.get("authors"):
+        facts.append(("Auteurs", text(dutch.join(list(source["authors"])))))
+    if source.get("date"):
+        facts.append(("Verschenen", text(dutch.date(source["date"]))))
+    if source.get("date_note"):
+        facts.append(("Over de datum", text(source["date_note"])))
+    facts.append(("Soort", text(catalog.label("source_type", source["type"]))))
+    if source.get("language", "nl") != "nl":
+        facts.append(("Taal", text(source["language"])))
+    if source.get("url", "").startswith(("https://", "http://")):
+        url = text(source["url"])
+        facts.append(("Adres", f'<a href="{url}" rel="noopener noreferrer nofollow">{url}</a>'))
+    if source.get("note"):
+        facts.append(("Toelichting", text(source["note"])))
+    if practices:
+        facts.append(("Voorbeelden", _links(practice_page, practices)))
+    if instruments:
+        facts.append(("Instrumenten", _links(instrument_page, instruments)))
+    rows = "\n".join(f"<dt>{label}</dt>\n<dd>{value}</dd>" for label, value in facts)
+    return (f'<section class="bron" aria-labelledby="{source_anchor(source_id)}">\n'
+            f'<h2 id="{source_anchor(source_id)}">{text(source["title"])}</h2>\n'
+            f'<dl class="bron__feiten">\n{rows}\n</dl>\n</section>\n')
+
+
+def _links(page_of, records: list[tuple[str, str]]) -> str:
+    items = "".join(f"<li>{link(PATH, page_of(record_id), title)}</li>" for record_id, title in records)
+    return f"<ul>{items}</ul>"

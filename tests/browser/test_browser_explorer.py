@@ -1,0 +1,82 @@
+"""The explorer: filters, sorting, state in the URL, and a CSV download of exactly the rows shown."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from playwright.sync_api import expect
+
+ROWS = ".verkennen tbody tr"
+STATUS_COLUMN, FIGURES_COLUMN = 4, 7
+
+
+def shown_ids(page) -> list[str]:
+    return page.locator(ROWS).evaluate_all("rows => rows.map(row => row.dataset.id)")
+
+
+def column(page, number: int) -> list[str]:
+    return page.locator(f"{ROWS} td:nth-child({number})").all_inner_texts()
+
+
+def test_explorer_filters_sorts_and_downloads_exactly_the_filtered_rows(page, base_url, catalog, site_dir):
+    page.goto(base_url + "verkennen/")
+    expect(page.locator(ROWS)).to_have_count(len(catalog.practices))
+
+    status, expected = Counter(p["status"] for p in catalog.practices.values()).most_common(1)[0]
+    assert expected < len(catalog.practices), "every practice has the same status; the filter check needs two"
+    page.select_option("#verkennen-status", status)
+    expect(page.locator(ROWS)).to_have_count(expected)
+    assert set(shown_ids(page)) == {p["id"] for p in catalog.practices.values() if p["status"] == status}
+    assert set(column(page, STATUS_COLUMN)) == {catalog.label("status", status)}
+    assert parse_qs(urlparse(page.url).query) == {"status": [status]}
+
+    sort = page.locator("button[data-kolom=figures]")
+    sort.focus()
+    page.keyboard.press("Enter")  # keyboard only
+    expect(page.locator("th").filter(has=sort)).to_have_attribute("aria-sort", "descending")
+    ids, figures = shown_ids(page), [int(n) for n in column(page, FIGURES_COLUMN)]
+    assert figures == sorted(figures, reverse=True)
+    # The figures are the ones the data package's tables hold.
+    with (site_dir / "data" / "metrics.csv").open(encoding="utf-8", newline="") as handle:
+        per_practice = Counter(row["practice_id"] for row in csv.DictReader(handle))
+    assert figures == [per_practice[ident] for ident in ids]
+
+    with page.expect_download() as info:
+        page.locator("[data-verkennen=download]").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
+    downloaded = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert [row["id"] for row in downloaded] == ids
+    assert [row["titel"] for row in downloaded] == [catalog.practices[i]["title"] for i in ids]
+    assert [int(row["aantal_cijfers"]) for row in downloaded] == figures
+    assert {row["status"] for row in downloaded} == {catalog.label("status", status)}
+
+    page.reload()
+    expect(page.locator(ROWS)).to_have_count(expected)
+    expect(page.locator("#verkennen-status")).to_have_value(status)
+    expect(page.locator("th").filter(has=page.locator("button[data-kolom=figures]"))).to_have_attribute(
+        "aria-sort", "descending")
+    assert shown_ids(page) == ids
+
+
+def test_explorer_text_filter_matches_title_or_place(page, base_url, catalog):
+    place_id, _ = Counter(place for p in catalog.practices.values() for place in p["places"]).most_common(1)[0]
+    name = catalog.places[place_id]["name"]
+
+    def matches(practice) -> bool:
+        haystack = " ".join([practice["title"], *(catalog.places[p]["name"] for p in practice["places"])])
+        return name.lower() in haystack.lower()
+
+    page.goto(base_url + "verkennen/")
+    expect(page.locator(ROWS)).to_have_count(len(catalog.practices))
+    page.locator("#verkennen-tekst").fill(name)
+    wanted = {p["id"] for p in catalog.practices.values() if matches(p)}
+    expect(page.locator(ROWS)).to_have_count(len(wanted))
+    assert set(shown_ids(page)) == wanted
+    assert parse_qs(urlparse(page.url).query) == {"tekst": [name]}
+    page.locator("[data-verkennen=wissen]").click()
+    expect(page.locator(ROWS)).to_have_count(len(catalog.practices))
+    assert urlparse(page.url).query == ""

@@ -1,0 +1,340 @@
+"""The form "Voorbeeld toevoegen" without a browser: its generated definition (generator/form_spec.py),
+and its JavaScript validator and YAML writer run in Node against the checker's own schema and loader."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import shutil
+import subprocess
+
+import jsonschema
+import jsonschema_rs
+import pytest
+
+from generator import check, form_spec
+from generator.check import check_catalog
+from generator.load import load_file, load_text
+from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
+from generator.schemas import bundle, read_schemas, validators
+
+ASSETS = ROOT / "site" / "docs" / "assets"
+EXAMPLES = ROOT / "tests" / "example-files"
+
+
+def node(script: str, payload):
+    """Run `script` in Node with the JSON payload on stdin; its stdout is JSON."""
+    executable = shutil.which("node")
+    if executable is None:
+        pytest.fail("node is missing: the form's JavaScript is tested with Node (installed with npm for `make test`)")
+    done = subprocess.run([executable, "-e", script], input=json.dumps(payload), capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def js_module(name: str) -> str:
+    return f"require({json.dumps(str(ASSETS / name))})"
+
+
+STDIN = 'let input = ""; process.stdin.on("data", d => input += d).on("end", () => { const data = JSON.parse(input); '
+
+
+@pytest.fixture(scope="module")
+def catalog():
+    result = check_catalog(CATALOG_DIR, SCHEMA_DIR)
+    assert not result.has_errors
+    return result.catalog
+
+
+@pytest.fixture(scope="module")
+def spec(catalog):
+    return form_spec.spec(catalog)
+
+
+# ---- the JavaScript validator gives the verdicts of Python's jsonschema ------------------
+
+
+def example_instances() -> list[tuple[str, str, dict]]:
+    """(name, kind, data) for every example file that loads, plus mutations of the full one."""
+    out = []
+    for path in sorted(EXAMPLES.rglob("*.yaml")):
+        data = load_file(path).data
+        if data is not None:
+            out.append((path.stem, "instrument" if path.parent.name == "instruments" else "practice", data))
+    full = load_file(EXAMPLES / "positive" / "practices" / "full-valid.yaml").data
+    out += [(f"full-valid {what}", "practice", data) for what, data in mutations(full)]
+    return out
+
+
+def mutations(record: dict):
+    """One broken copy per leaf, mapping and list: wrong types, empty, too long, missing, extra, duplicate."""
+    def at(data, path):
+        for step in path:
+            data = data[step]
+        return data
+
+    def leaves(value, path=()):
+        yield path, value
+        if isinstance(value, dict):
+            for k, v in value.items():
+                yield from leaves(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from leaves(v, path + (i,))
+
+    seen = set()  # one set of mutations per place in the schema: metrics[0] and metrics[1] share theirs
+    for path, value in list(leaves(record)):
+        pattern = tuple("[]" if isinstance(step, int) else step for step in path)
+        if not path or pattern in seen:
+            continue
+        seen.add(pattern)
+        parent, last = path[:-1], path[-1]
+        if isinstance(value, (str, int, float)):
+            wrongs = ((("number", 123), ("empty", ""), ("unknown", "nope-x"), ("long", "x" * 21000))
+                      if isinstance(value, str) else (("text", "veel"), ("negative", -1), ("fraction", 1.5)))
+            for label, wrong in wrongs:
+                broken = copy.deepcopy(record)
+                at(broken, parent)[last] = wrong
+                yield f"{path} {label}", broken
+        if isinstance(value, dict):
+            for k in value:
+                broken = copy.deepcopy(record)
+                del at(broken, path)[k]
+                yield f"{path} without {k}", broken
+            broken = copy.deepcopy(record)
+            at(broken, path)["extra_field"] = 1
+            yield f"{path} extra", broken
+            broken = copy.deepcopy(record)
+            at(broken, parent)[last] = {}
+            yield f"{path} empty mapping", broken
+        if isinstance(value, list) and value:
+            for label, wrong in (("empty", []), ("duplicate", value + value[:1]), ("mapping", {"a": 1})):
+                broken = copy.deepcopy(record)
+                at(broken, parent)[last] = wrong
+                yield f"{path} {label}", broken
+    broken = copy.deepcopy(record)
+    del broken["funding"][0]["currency"]
+    yield "funding amount without currency", broken
+
+
+_VALIDATORS = {}
+
+
+def python_errors(schema: dict, data) -> list[list]:
+    key = json.dumps(schema, sort_keys=True)
+    if key not in _VALIDATORS:
+        _VALIDATORS[key] = jsonschema.Draft202012Validator(schema)
+    errors = _VALIDATORS[key].iter_errors(data)
+    return sorted([list(error.absolute_path), error.validator] for error in errors)
+
+
+def test_javascript_validator_agrees_with_jsonschema_on_every_example_and_mutation():
+    schemas = {kind: validators(SCHEMA_DIR)[kind].schema for kind in ("practice", "instrument")}
+    cases = [{"name": name, "schema": kind, "data": json.loads(json.dumps(data))}
+             for name, kind, data in example_instances()]
+    assert len(cases) > 300
+    script = (f"const v = {js_module('form-validate.js')}; " + STDIN +
+              "process.stdout.write(JSON.stringify(data.cases.map(c => v.validate(data.schemas[c.schema], c.data)"
+              ".map(e => [e.path, e.keyword]))));});")
+    found = node(script, {"schemas": schemas, "cases": cases})
+    disagreements = []
+    for case, js in zip(cases, found):
+        expected = python_errors(schemas[case["schema"]], case["data"])
+        if sorted(js) != expected:
+            disagreements.append((case["name"], expected, sorted(js)))
+    assert not disagreements, disagreements[:5]
+    verdicts = {bool(js) for js in found}
+    assert verdicts == {True, False}  # both valid and invalid cases were seen
+
+
+def test_javascript_validator_knows_every_keyword_the_schemas_use_and_each_has_a_dutch_message():
+    script = f"const v = {js_module('form-validate.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify({keywords: v.keywords, annotations: v.annotations}));});"
+    known = node(script, {})
+    used = set()
+
+    def walk(node_, in_properties=False):
+        if isinstance(node_, dict):
+            for k, v in node_.items():
+                if not in_properties and not k.startswith("x-"):
+                    used.add(k)
+                walk(v, k in ("properties", "$defs", "dependentRequired"))
+        elif isinstance(node_, list):
+            for v in node_:
+                walk(v)
+
+    for schema in read_schemas(SCHEMA_DIR).values():
+        walk(schema)
+    assert used <= set(known["keywords"]) | set(known["annotations"]), used - set(known["keywords"])
+    assert set(known["keywords"]) - {"$ref", "properties", "items"} <= set(form_spec.MESSAGES)
+
+
+def test_javascript_validator_refuses_a_keyword_it_does_not_know():
+    script = (f"const v = {js_module('form-validate.js')}; " + STDIN +
+              "try { v.validate({type: 'string', format: 'email'}, 'x'); process.stdout.write('\"accepted\"'); }"
+              " catch (e) { process.stdout.write(JSON.stringify(e.message)); } });")
+    assert "format" in node(script, {})
+
+
+# ---- the YAML writer round-trips through the project's loader -------------------------
+
+TRICKY = ["plain text", "a: b", "x #y", "#hash", "- dash", "[x]", "{x}", "true", "No", "null", "~", "y", "2014",
+          "0x1F", "1e3", ".inf", "'q'", '"dq"', "trailing ", " leading", "tab\tin", "multi\nline", "multi\nline\n",
+          "multi\n\n", "multi\n\n\n", "  indented\nfirst", "trailing \nspace", "a\n\nb\n  c\nd", "\n\nleading",
+          "ëï € 😀", "\u2028x", "a\x7fb", "a\u0085b", "back\\slash", "\ufeffbom", "x\r\ny", "(haakje) begin",
+          "Venlo: re-inspiratie", "50%", "€ 1 miljoen", "woord " * 40, "woord  dubbel " * 10, "x" * 200, "",
+          "Loopt", "**vet** en [link](https://example.org)", "a\tb\n\tc", "é" * 90]
+
+
+def test_yaml_writer_round_trips_tricky_values_and_every_practice(catalog):
+    cases = [{"text": text} for text in TRICKY]
+    cases.append({"list": TRICKY, "codes": ["GM0983", "PV31", "reintegration"]})
+    cases.append({"numbers": [0, -26, 12.5, 1e21, 1e-7, 0.1, 100000000], "nested": [{"a": "x\ny", "b": [{"c": "d"}]}]})
+    cases += [dict(practice) for practice in catalog.practices.values()]
+    script = f"const y = {js_module('form-yaml.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify(data.map(c => y.dump(c, ['# kop']))));});"
+    written = node(script, cases)
+    for case, text in zip(cases, written):
+        document = load_text(text, "form.yaml")
+        assert document.problems == [], (case, text)
+        assert document.data == case, text
+        assert text.startswith("# kop\n") and text.endswith("\n")
+
+
+def test_yaml_writer_uses_the_catalogue_style():
+    record = {"id": "x", "summary": ("Een zin. " * 20).strip(), "places": ["GM0983"], "description": "Regel 1\nRegel 2",
+              "metrics": [{"indicator": "participants", "value": 6}], "record": {"added": "2026-11-23"}}
+    script = f"const y = {js_module('form-yaml.js')}; " + STDIN + "process.stdout.write(JSON.stringify(y.dump(data)));});"
+    text = node(script, record)
+    assert text.startswith("id: x\nsummary: >-\n  Een zin. Een zin.")
+    assert max(len(line) for line in text.splitlines()) <= 88
+    assert "places: [GM0983]\ndescription: |-\n  Regel 1\n  Regel 2\n" in text
+    assert "metrics:\n  - indicator: participants\n    value: 6\n" in text
+    assert 'record:\n  added: "2026-11-23"\n' in text
+
+
+# ---- the checker's rules beyond the schema match in JavaScript -------------------------
+
+RULE_TEXTS = ["Bel 06-12345678 of 0612345678", "+31 6 12345678", "+31 (0)20 1234567", "info@gemeente.nl",
+              "j.jansen@gemeente.nl en pers@x.org", "bestelnummer 1234567890123", "[site](www.x.nl) en [ok](https://a.nl)",
+              '<a href="javascript:alert(1)">x</a>', "SRC='data:x'", "geen contact", "2014-2018: 12 345 678 euro"]
+
+
+def test_rule_patterns_find_the_same_matches_in_javascript(spec):
+    rules = spec["rules"]
+    script = STDIN + "const r = data.rules; const re = {email: new RegExp(r.email, 'g'), phone: new RegExp(r.phone, 'g'), " \
+        "link: new RegExp(r.link_target, 'gi')}; process.stdout.write(JSON.stringify(data.texts.map(t => " \
+        "Object.fromEntries(Object.entries(re).map(([k, x]) => [k, Array.from(t.matchAll(x), " \
+        "m => [m[0], m[1] || m[2] || null])]))))); });"
+    found = node(script, {"rules": rules, "texts": RULE_TEXTS})
+    python = {"email": check.EMAIL, "phone": check.PHONE, "link": check.LINK_TARGET}
+    for text, js in zip(RULE_TEXTS, found):
+        for name, regex in python.items():
+            expected = [[m.group(0), next((g for g in m.groups() if g), None)] for m in regex.finditer(text)]
+            assert js[name] == expected, (name, text)
+    assert any(js["phone"] for js in found) and any(js["email"] for js in found) and any(js["link"] for js in found)
+
+
+# ---- the generated definition ------------------------------------------------------------
+
+
+def test_files_give_one_deterministic_json_file(catalog):
+    files = form_spec.files(catalog)
+    assert list(files) == [form_spec.SPEC_PATH] == ["assets/form-spec.json"]
+    assert files == form_spec.files(catalog)
+    assert json.loads(files[form_spec.SPEC_PATH]) == json.loads(json.dumps(form_spec.spec(catalog)))
+
+
+def test_the_form_schema_is_the_checkers_schema(spec):
+    full = bundle(read_schemas(SCHEMA_DIR), "practice.schema.json")
+    assert spec["schema"] == {**full, "$defs": {k: v for k, v in full["$defs"].items() if k in spec["schema"]["$defs"]}}
+    assert set(spec["schema"]["$defs"]) == {"organisation", "funding", "evidence", "source_ref", "codes.schema.json",
+                                            "common.schema.json", "cost.schema.json", "metric.schema.json"}
+    form, checker = jsonschema_rs.validator_for(spec["schema"]), jsonschema_rs.validator_for(full)
+    verdicts = [(form.is_valid(data), checker.is_valid(data)) for _, kind, data in example_instances() if kind == "practice"]
+    assert all(a == b for a, b in verdicts) and {a for a, _ in verdicts} == {True, False}
+
+
+def resolve_items(spec, node) -> dict:
+    items = node["items"]
+    while "$ref" in items:
+        target = spec["schema"]
+        for part in items["$ref"][2:].split("/"):
+            target = target[part]
+        items = target
+    return items
+
+
+def schema_fields(spec):
+    """(pattern like 'metrics[].comparison.label', resolved node) for every field the form shows."""
+    schema = spec["schema"]
+
+    def resolve(node):
+        while "$ref" in node:
+            target = schema
+            for part in node["$ref"][2:].split("/"):
+                target = target[part]
+            node = {**target, **{k: v for k, v in node.items() if k != "$ref"}, **({"$ref": target["$ref"]} if "$ref" in target else {})}
+        return node
+
+    def walk(node, prefix):
+        node = resolve(node)
+        if node.get("type") == "array":
+            yield from walk(node["items"], prefix + "[]")
+        for name, prop in node.get("properties", {}).items():
+            path = f"{prefix}.{name}" if prefix else name
+            yield path, resolve(prop)
+            yield from walk(prop, path)
+
+    return list(walk(schema, ""))
+
+
+def test_every_field_has_a_dutch_label_and_every_list_an_item_name(spec):
+    found = schema_fields(spec)
+    assert len(found) > 80
+    for path, node in found:
+        name = path.rsplit(".", 1)[-1]
+        assert path in spec["path_labels"] or name in spec["labels"], path
+        if node.get("type") == "array" and "enum" not in resolve_items(spec, node):  # enum lists are checkboxes
+            assert name in spec["item_labels"], path
+        if "enum" in node and "x-codelist" not in node:
+            assert set(node["enum"]) <= set(spec["enum_labels"][name]), path
+    for pattern in spec["path_labels"]:
+        assert pattern in {path for path, _ in found}, f"label for a field that does not exist: {pattern}"
+
+
+def test_codelists_patterns_and_references_come_from_the_catalogue(spec, catalog):
+    for path, node in schema_fields(spec):
+        if "x-codelist" in node:
+            rows = spec["codelists"][node["x-codelist"]]
+            assert [row["code"] for row in rows] == node["enum"], path
+            assert all(row["label"] for row in rows)
+        if "pattern" in node:
+            assert node["pattern"] in spec["pattern_hints"], path
+    assert "aanhalingstekens" not in " ".join(spec["pattern_hints"].values())  # the form has no quotes to type
+    units = {row["code"]: row["unit"] for row in catalog.codelists["indicator"]}
+    assert {row["code"]: row["unit"] for row in spec["codelists"]["indicator"]} == units
+    assert [row["id"] for row in spec["known"]["practice"]] == list(catalog.practices)
+    assert [row["id"] for row in spec["known"]["source"]] == list(catalog.sources)
+    assert [row["id"] for row in spec["known"]["place"]] == list(catalog.places)
+    assert spec["schema_line"] == "# yaml-language-server: $schema=../../schema/practice.schema.json"
+    assert set(spec["references"].values()) == set(spec["reference_homes"]) == set(spec["known"])
+
+
+def test_new_file_address_comes_from_mkdocs_yml(tmp_path):
+    assert form_spec.new_file_url() == \
+        "https://github.com/praktijkvoorbeelden-werk/catalogus/new/main/catalog/practices"
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nrepo_url: https://github.com/anders/repo/\nedit_uri: edit/ontwikkeling/docs/\n"
+                      "extra:\n  token: !ENV [GEHEIM, leeg]\n", encoding="utf-8")
+    assert form_spec.new_file_url(config) == "https://github.com/anders/repo/new/ontwikkeling/catalog/practices"
+    config.write_text("site_name: x\n", encoding="utf-8")
+    assert form_spec.new_file_url(config).startswith("https://github.com/praktijkvoorbeelden-werk/catalogus/new/main/")
+
+
+def test_messages_are_dutch_sentences(spec):
+    for code, text in spec["messages"].items():
+        assert re.match(r"^[A-Z'{]", text) and text.rstrip("'").endswith((".", ")")), code
+        assert not re.search(r"\b(the|is not|must|field)\b", text), code

@@ -1,0 +1,112 @@
+"""The contributor files that cannot run here: the GitHub workflow, issue form, pull-request
+template, pre-commit hook and CONTRIBUTING.md. Each is checked against its schema (the schemas
+check-jsonschema ships, so no network) and against the commands and codelists it names."""
+
+from __future__ import annotations
+
+import csv
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from generator import cli
+from generator.paths import CODELIST_DIR, ROOT
+
+GITHUB = ROOT / ".github"
+WORKFLOW = GITHUB / "workflows" / "pr.yml"
+ISSUE_FORM = GITHUB / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml"
+ISSUE_CONFIG = GITHUB / "ISSUE_TEMPLATE" / "config.yml"
+PR_TEMPLATE = GITHUB / "pull_request_template.md"
+PRE_COMMIT = ROOT / ".pre-commit-config.yaml"
+CONTRIBUTING = ROOT / "CONTRIBUTING.md"
+VALIDATE = "-m generator validate"
+
+
+def load(path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("path, schema", [
+    (WORKFLOW, "vendor.github-workflows"),
+    (ISSUE_FORM, "vendor.github-issue-forms"),
+    (ISSUE_CONFIG, "vendor.github-issue-config"),
+])
+def test_file_validates_against_the_github_schema(path, schema):
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_jsonschema_rejects_a_broken_workflow(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: pull_request\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps: [{uses: 1, run: 2}]\n")
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                             "vendor.github-workflows", str(broken)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+
+
+def workflow_runs() -> list[str]:
+    (job,) = load(WORKFLOW)["jobs"].values()
+    return [step.get("run") or step["uses"] for step in job["steps"]]
+
+
+def test_workflow_checks_builds_and_keeps_the_site_on_every_pull_request():
+    workflow = load(WORKFLOW)
+    assert workflow[True] == {"pull_request": None}  # YAML 1.1 reads the key `on` as True
+    (job,) = workflow["jobs"].values()
+    steps = {step.get("run") or step["uses"].split("@")[0]: step for step in job["steps"]}
+    assert steps["actions/setup-python"]["with"]["python-version"] == "3.11"
+    assert steps["actions/upload-artifact"]["with"]["path"] == "public/"
+    commands = [run for run in workflow_runs() if not run.startswith("actions/")]
+    wanted = ["pip install -e .", "python -m generator validate --format github", "python -m generator build",
+              "frictionless validate public/data/datapackage.json"]
+    assert [command for command in commands if command in wanted] == wanted
+    assert workflow_runs()[-1].startswith("actions/upload-artifact@")
+
+
+def test_pre_commit_runs_the_same_check_as_ci_and_make_validate():
+    (repo,) = load(PRE_COMMIT)["repos"]
+    (hook,) = repo["hooks"]
+    assert repo["repo"] == "local" and hook["language"] == "system"
+    venv = re.search(r"^VENV\s*:?=\s*(\S+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    assert hook["entry"] == f"{venv}/bin/python {VALIDATE}"
+    assert re.search(rf"^validate:.*\n\t\$\(BIN\)/python {VALIDATE}$",
+                     (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
+    assert f"python {VALIDATE} --format github" in workflow_runs()  # only the output format differs
+    # the whole catalogue, so a change that breaks another file is caught as in CI
+    assert hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    for changed in ("catalog/practices/x.yaml", "catalog/sources.yaml", "schema/codelists/theme.csv"):
+        assert files.search(changed)
+    for other in ("README.md", "site/docs/bijdragen.md", "tests/example-files/positive/practices/x.yaml"):
+        assert not files.search(other)
+
+
+def test_issue_form_status_choices_are_the_status_codelist():
+    with (CODELIST_DIR / "status.csv").open(encoding="utf-8", newline="") as handle:
+        labels = [row["label_nl"] for row in csv.DictReader(handle)]
+    (status,) = [item for item in load(ISSUE_FORM)["body"] if item.get("id") == "status"]
+    assert status["attributes"]["options"] == labels
+    assert load(ISSUE_FORM)["name"] == "Nieuw praktijkvoorbeeld voorstellen"
+
+
+def test_pull_request_template_is_a_checklist_with_the_check_command():
+    text = PR_TEMPLATE.read_text(encoding="utf-8")
+    assert len(re.findall(r"^- \[ \] ", text, re.MULTILINE)) >= 5
+    assert "python -m generator validate" in text
+
+
+def test_contributing_links_resolve_and_names_only_real_commands():
+    text = CONTRIBUTING.read_text(encoding="utf-8")
+    headings = {re.sub(r"[^\w\- ]", "", h.lower()).replace(" ", "-")
+                for h in re.findall(r"^#+ (.+)$", text, re.MULTILINE)}
+    for anchor in re.findall(r"\]\(#([^)]+)\)", text):
+        assert anchor in headings, anchor
+    assert f"template={ISSUE_FORM.name}" in text
+    assert "catalogus/toevoegen/" in text and "pre-commit install" in text
+    commands = set(cli._parser()._subparsers._group_actions[0].choices)
+    used = set(re.findall(r"python -m generator (\w+)", text))
+    assert {"new", "validate", "diff"} <= used <= commands
