@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 build: $(VENV)/.base
 	$(BIN)/python -m generator build
 
-test: $(VENV)/.test /usr/bin/chromium node_modules/axe-core/axe.min.js
+test: $(VENV)/.test /usr/bin/chromium /usr/bin/node node_modules/axe-core/axe.min.js
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/.base
@@ -31,8 +31,12 @@ $(VENV)/.test: $(VENV)/.base
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# Node runs the form's JavaScript in tests/test_form.py; npm installs axe-core below.
+/usr/bin/node /usr/bin/npm:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
+
 # axe-core for the accessibility tests, pinned in package-lock.json; the tests inject it from here.
-node_modules/axe-core/axe.min.js: package.json package-lock.json
+node_modules/axe-core/axe.min.js: package.json package-lock.json | /usr/bin/npm
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

@@ -20,10 +20,11 @@ import unicodedata
 from pathlib import Path
 
 from .codelists import read_codelists
+from .page_parts import SITE_URL
 from .paths import CATALOG_DIR, SCHEMA_DIR
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/practice.schema.json"
-FIELD_REFERENCE_URL = "https://praktijkvoorbeelden-werk.github.io/catalogus/bijdragen/velden/"
+FIELD_REFERENCE_URL = SITE_URL + "bijdragen/velden/"
 CODE_PLACEHOLDER = "vul-in"  # a valid slug that is no code and no source: fails with a clear message
 WIDTH = 88
 

@@ -125,27 +125,32 @@ def _place_pages(catalog: Catalog, geo: Geography) -> dict[str, str]:
         intro = f"<p>{text(kind)}" + (f" in {provinces}" if provinces else "") + ".</p>"
         pages[place_page(code)] = _page(catalog, place_page(code), place["name"], intro, practices,
                                         f"Voorbeelden in {place['name']}")
-    pages[index] = front_matter("Plaatsen") + "# Plaatsen\n\n" + html_block(
-        _place_index(catalog, geo, index, by_place, by_province))
+    pages[index] = front_matter("Plaatsen") + "# Plaatsen\n\n" + _place_index(catalog, geo, index, by_place, by_province)
     return pages
 
 
+ELSEWHERE = "Landelijk, in meer provincies of over de grens"
+
+
 def _place_index(catalog, geo, index, by_place, by_province) -> str:
+    """Markdown: provinces, then places grouped by province (headings feed the table of contents)."""
+    def item(page: str, name: str, n: int) -> str:
+        return f"<li>{link(index, page, name)} ({text(count_label(n, 'voorbeeld', 'voorbeelden'))})</li>"
+
     provinces = sorted(by_province, key=lambda pv: geo.province_name(pv).casefold())
-    parts = ["<p>Voorbeelden per provincie en per gemeente of regio. Een voorbeeld in een regio "
-             "staat ook bij de provincie waar die regio ligt.</p>", "<h2>Provincies</h2>", "<ul class=\"pv-index\">"]
-    parts += [f"<li>{link(index, place_page(pv), geo.province_name(pv))} "
-              f"({text(count_label(len(by_province[pv]), 'voorbeeld', 'voorbeelden'))})</li>" for pv in provinces]
-    parts.append("</ul><h2>Gemeenten en regio's</h2>")
+    parts = [html_block("<p>Voorbeelden per provincie en per gemeente of regio. Een voorbeeld in een regio "
+                        "staat ook bij de provincie waar die regio ligt.</p>"),
+             "## Provincies\n\n",
+             html_block('<ul class="pv-index">' + "".join(
+                 item(place_page(pv), geo.province_name(pv), len(by_province[pv])) for pv in provinces) + "</ul>"),
+             "## Gemeenten en regio's\n\n"]
     groups: dict[str, list[str]] = defaultdict(list)
     for code in by_place:
-        if code in by_province:
-            continue
-        found = geo.provinces(code)
-        groups[geo.province_name(found[0]) if len(found) == 1 else "Landelijk, in meer provincies of over de grens"].append(code)
-    for group in sorted(groups, key=str.casefold):
+        if code not in by_province:  # provinces named as a place are listed above
+            found = geo.provinces(code)
+            groups[geo.province_name(found[0]) if len(found) == 1 else ELSEWHERE].append(code)
+    for group in sorted(groups, key=lambda g: (g == ELSEWHERE, g.casefold())):
         codes = sorted(groups[group], key=lambda c: catalog.places[c]["name"].casefold())
-        items = "".join(f"<li>{link(index, place_page(c), catalog.places[c]['name'])} "
-                        f"({text(count_label(len(by_place[c]), 'voorbeeld', 'voorbeelden'))})</li>" for c in codes)
-        parts.append(f"<h3>{text(group)}</h3><ul class=\"pv-index\">{items}</ul>")
+        items = "".join(item(place_page(c), catalog.places[c]["name"], len(by_place[c])) for c in codes)
+        parts += [f"### {markdown_text(group)}\n\n", html_block(f'<ul class="pv-index">{items}</ul>')]
     return "".join(parts)

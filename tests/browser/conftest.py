@@ -25,7 +25,19 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+# The published site lives in a sub-folder (site_url .../catalogus/); serving it there too
+# makes any link that assumes the site root fail here as it would there.
+SUB_FOLDER = "/catalogus/"
+
+
+class _SubFolderHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the folder under SUB_FOLDER only; everything else is 404."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUB_FOLDER):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(SUB_FOLDER):])
+
     def log_message(self, *args) -> None:
         pass
 
@@ -33,12 +45,12 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(folder: Path):
     """A threaded static server for `folder` on a free port of 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(_SubFolderHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}/"
+        yield f"http://127.0.0.1:{server.server_port}{SUB_FOLDER}"
     finally:
         server.shutdown()
         server.server_close()

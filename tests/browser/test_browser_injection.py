@@ -98,6 +98,7 @@ def injected_page(browser, injected_site):
     context = browser.new_context()
     page = context.new_page()
     problems: list[str] = []
+    page.on("console", lambda message: message.type == "error" and problems.append(f"console error: {message.text}"))
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
     page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
 

@@ -665,7 +665,7 @@
     if (data.metrics) {
       var figures = el("ul", {});
       data.metrics.forEach(function (m) {
-        var amount = m.value + " " + codeLabel("unit", m.unit);
+        var amount = m.value.toLocaleString("nl-NL") + " " + codeLabel("unit", m.unit);
         figures.append(el("li", { text: codeLabel("indicator", m.indicator) + ": " + (m.as_given ? m.as_given + " (" + amount + ")" : amount) +
                                         ". Bron: " + (knownLabel("source", m.source) || m.source) + ", " + m.locator }));
       });
