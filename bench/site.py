@@ -67,7 +67,9 @@ def _print_build(n: int, f: dict) -> None:
 def _build_in_child(catalog: Path, out: Path) -> dict:
     """Run the build in a fresh interpreter so its peak memory is the build's alone."""
     command = [sys.executable, __file__, "--child", str(catalog), str(out)]
-    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if done.returncode != 0:
+        raise SystemExit(f"the build failed:\n{done.stdout}{done.stderr}")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -90,7 +92,6 @@ def _child(catalog: Path, out: Path) -> None:
 
     timed(build_module, "check_catalog", "check")
     timed(pages, "pages", "pages")  # called by the mkdocs hook, inside build_site
-    timed(pages, "record_copies", "pages")
     timed(extra_pages, "pages", "pages")
     timed(site, "build_site", "build_site")
     timed(site, "index_site", "index")

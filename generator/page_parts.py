@@ -9,6 +9,7 @@ served at `voorbeelden/x/`.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -49,6 +50,7 @@ def evidence_page(code: str) -> str: return f"bewijs/{code}.md"
 def indicator_page(code: str) -> str: return f"indicator/{code}.md"
 
 
+@functools.lru_cache(maxsize=None)  # a few thousand distinct pages, each linked to many times
 def url_of(page: str) -> str:
     """Site-relative URL of a page or file: 'thema/index.md' -> 'thema/', 'index.md' -> ''."""
     if not page.endswith(".md"):

@@ -28,7 +28,7 @@ def listing_pages(catalog: Catalog, geo: Geography) -> dict[str, str]:
     pages.update(_codelist_pages(catalog, "target_group", "target_groups", target_group_page,
                                  "doelgroep/index.md", "Doelgroepen",
                                  "Voor wie is de aanpak bedoeld? Kies een doelgroep om de voorbeelden te zien."))
-    pages.update(_codelist_pages(catalog, "status", None, status_page, "status/index.md", "Status",
+    pages.update(_codelist_pages(catalog, "status", "status", status_page, "status/index.md", "Status",
                                  "Hoe staat een aanpak ervoor volgens de bron? Kies een status om de voorbeelden te zien."))
     pages.update(_evidence_pages(catalog))
     pages.update(_place_pages(catalog, geo))
@@ -46,10 +46,10 @@ def _page(catalog: Catalog, page: str, title: str, intro: str, practices: list[d
             + practice_table(catalog, page, practices, caption))
 
 
-def _using(catalog: Catalog, field: str | None, code: str) -> list[dict]:
-    if field is None:  # a single-valued field such as status
-        return [p for p in catalog.practices.values() if p["status"] == code]
-    return catalog.practices_using(field, code)
+def _using(catalog: Catalog, field: str, code: str) -> list[dict]:
+    """Practices whose field holds the code: a list (themes) or a single value (status)."""
+    return [p for p in catalog.practices.values()
+            if (code in p[field] if isinstance(p[field], list) else p[field] == code)]
 
 
 def _codelist_pages(catalog, codelist, field, page_of, index, title, intro) -> dict[str, str]:
