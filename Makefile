@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 
-.PHONY: build test validate bench clean
+.PHONY: build test validate serve bench clean
 
 build: $(VENV)/.base
 	$(BIN)/python -m generator build
@@ -15,8 +15,15 @@ test: $(VENV)/.test /usr/bin/chromium /usr/bin/node node_modules/axe-core/axe.mi
 validate: $(VENV)/.base
 	$(BIN)/python -m generator validate
 
+# Live preview for editors: rebuilds only the pages an edited record changes.
+serve: $(VENV)/.base
+	$(BIN)/mkdocs serve --dirty
+
+# Benchmarks print figures; they assert nothing and are not part of `make test`.
 bench: $(VENV)/.test
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/datapackage.py
+	$(BIN)/python bench/site.py
 
 $(VENV)/.base: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
