@@ -34,7 +34,8 @@ from synthetic import ROOT, make_catalog  # noqa: E402
 SERVE_RECORDS = 1000
 SERVE_TIMEOUT = 600  # seconds to wait for the first `mkdocs serve` build
 EDIT_TIMEOUT = 120
-PROJECT_PARTS = ("generator", "schema", "site", "mkdocs.yml", "CHANGELOG.md", "CITATION.cff")
+# A copy of the project with the synthetic catalogue in place of the real one.
+NOT_COPIED = (".git", ".venv", "node_modules", "public", "catalog", "tests", "__pycache__", "*.egg-info")
 
 
 def main(args: list[str]) -> None:
@@ -112,40 +113,42 @@ def _child(catalog: Path, out: Path) -> None:
 def _serve_edit_latency(tmp: Path, n: int) -> tuple[float, float]:
     """Seconds from writing a record to `mkdocs serve` serving the edited page (twice)."""
     project = tmp / "project"
-    project.mkdir()
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / part)
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(*NOT_COPIED))
     make_catalog(n, project)
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": str(project)}  # the copy's generator, so it reads the copy's catalogue
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = tmp / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         ident = "praktijk-00000"
         url = f"http://127.0.0.1:{port}/catalogus/voorbeelden/{ident}/"
-        _wait_for(url, "", SERVE_TIMEOUT)
+        _wait_for(server, log, url, "", SERVE_TIMEOUT)
         record = project / "catalog" / "practices" / f"{ident}.yaml"
-        return _edit_and_wait(record, url, "Eerste bewerking"), _edit_and_wait(record, url, "Tweede bewerking")
+        return (_edit_and_wait(server, log, record, url, "Eerste bewerking"),
+                _edit_and_wait(server, log, record, url, "Tweede bewerking"))
     finally:
         server.terminate()
         server.wait(timeout=30)
 
 
-def _edit_and_wait(record: Path, url: str, marker: str) -> float:
+def _edit_and_wait(server, log: Path, record: Path, url: str, marker: str) -> float:
     text = record.read_text(encoding="utf-8")
     lines = [f"title: {marker} van een record" if line.startswith("title:") else line
              for line in text.splitlines()]
     start = time.perf_counter()
     record.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    _wait_for(url, marker, EDIT_TIMEOUT)
+    _wait_for(server, log, url, marker, EDIT_TIMEOUT)
     return time.perf_counter() - start
 
 
-def _wait_for(url: str, marker: str, timeout: float) -> None:
+def _wait_for(server, log: Path, url: str, marker: str, timeout: float) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
+        if server.poll() is not None:
+            raise SystemExit(f"mkdocs serve stopped (exit {server.returncode}):\n{log.read_text()[-3000:]}")
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 if marker in response.read().decode("utf-8"):

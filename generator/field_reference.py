@@ -24,6 +24,8 @@ RECORD_KINDS = (
     ("place.schema.json", "Plaats", "een onderdeel van `places` in `catalog/places.yaml`"),
 )
 
+RECORD_FILES = {file for file, _, _ in RECORD_KINDS}
+
 # Shared building blocks from common.schema.json, described in words instead of expanded.
 COMMON_VALUE_WORDS = {
     "slug": "korte naam: kleine letters, cijfers en streepjes",
@@ -83,15 +85,10 @@ def _field_rows(schemas: dict, file: str, node: dict, prefix: str):
         if target.get("type") == "array" and "items" in target:
             item_file, item = _resolve(schemas, target_file, target["items"])
             suffix = "[]."
-        if item.get("type") == "object" and "properties" in item and not _is_record_kind(target, prop):
+        # A whole record schema (a metric, a cost) has its own section instead of nested rows.
+        own_section = item_file in RECORD_FILES and item is schemas[item_file]
+        if item.get("type") == "object" and "properties" in item and not own_section:
             yield from _field_rows(schemas, item_file, item, path + suffix)
-
-
-def _is_record_kind(target: dict, prop: dict) -> bool:
-    """A reference to a whole record schema (metric, cost) gets its own section, not a nested table."""
-    items = target.get("items", {})
-    ref = items.get("$ref", "") if isinstance(items, dict) else ""
-    return any(ref == kind for kind, _, _ in RECORD_KINDS) or prop.get("$ref", "") in {k for k, _, _ in RECORD_KINDS}
 
 
 def _resolve(schemas: dict, file: str, node: dict) -> tuple[str, dict]:
@@ -116,7 +113,7 @@ def _value_words(schemas: dict, file: str, prop: dict) -> str:
             return f"code uit [{name}](#{codelist_anchor(name)})"
         if ref_file == "common.schema.json" and name in COMMON_VALUE_WORDS:
             return _cell(COMMON_VALUE_WORDS[name])
-        if ref_file in {kind for kind, _, _ in RECORD_KINDS} and not pointer:
+        if ref_file in RECORD_FILES and not pointer:
             return _record_link(ref_file)
         return "groep velden (zie hieronder)"
     kind = prop.get("type")

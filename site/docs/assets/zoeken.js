@@ -40,7 +40,7 @@
 
   function facetLabel(name) {
     for (var i = 0; i < FACETS.length; i++) if (FACETS[i][0] === name) return FACETS[i][1];
-    return name.charAt(0).toUpperCase() + name.slice(1);
+    return name;
   }
 
   function el(tag, attrs, text) {
@@ -56,8 +56,10 @@
     var params = new URLSearchParams(window.location.search);
     var state = { q: params.get("q") || "", filters: {}, shown: PAGE_SIZE };
     params.forEach(function (value, key) {
-      if (key === "q" || !value) return;
-      (state.filters[key] = state.filters[key] || []).indexOf(value) < 0 && state.filters[key].push(value);
+      // Only our facets: another parameter (say from a newsletter link) is no filter.
+      if (!value || !FACETS.some(function (facet) { return facet[0] === key; })) return;
+      var values = state.filters[key] = state.filters[key] || [];
+      if (values.indexOf(value) < 0) values.push(value);
     });
     return state;
   }
@@ -121,9 +123,7 @@
     var refocus = focused && box.contains(focused) && focused.type === "checkbox"
       ? { name: focused.name, value: focused.value } : null;
     box.replaceChildren();
-    var names = FACETS.map(function (f) { return f[0]; });
-    Object.keys(counts).sort().forEach(function (name) { if (names.indexOf(name) < 0) names.push(name); });
-    names.forEach(function (name) {
+    FACETS.map(function (f) { return f[0]; }).forEach(function (name) {
       var values = counts[name] || {};
       var ticked = state.filters[name] || [];
       var shown = Object.keys(values).filter(function (v) { return values[v] > 0 || ticked.indexOf(v) >= 0; });
