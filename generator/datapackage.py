@@ -254,7 +254,7 @@ def write_practice_package(catalog, practice_id: str, folder: Path, index: "_Row
             # Related practices are other packages: their ids stay, unchecked here.
             unchecked = ("related",) if t.name == "related_practices" else ()
             resources.append(_table_resource(folder, t, selected[t.name], checked, unchecked))
-    _write_json(folder / "practice.json", practice)
+    _write_json(folder / "practice.json", practice, compact=True)
     resources.append(_nested_resource(folder / "practice.json") | {
         "name": "practice_nested",
         "description": "The full nested record of this practice, valid against schema/practice.schema.json."})
@@ -275,7 +275,7 @@ def write_practice_package(catalog, practice_id: str, folder: Path, index: "_Row
         "sources": _sources(s for s in catalog.sources.values() if s["id"] in used_sources),
         "resources": resources,
     }
-    _write_json(folder / "datapackage.json", descriptor)
+    _write_json(folder / "datapackage.json", descriptor, compact=True)
     return descriptor
 
 
@@ -502,12 +502,16 @@ def _json_lines(records: list) -> bytes:
     return f"[\n{lines}\n]\n".encode("utf-8")
 
 
-def _json_bytes(value) -> bytes:
+def _json_bytes(value, compact: bool = False) -> bytes:
+    # indent= forces the pure-Python encoder; the per-practice files (thousands of
+    # them at scale) take the C encoder, which is about ten times faster.
+    if compact:
+        return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _write_json(path: Path, value) -> None:
-    _write_bytes(path, _json_bytes(value))
+def _write_json(path: Path, value, compact: bool = False) -> None:
+    _write_bytes(path, _json_bytes(value, compact))
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
