@@ -100,20 +100,10 @@ def write_catalog_package(catalog, folder: Path, rows: dict | None = None) -> di
         finally:
             wait()
         resources.append(_nested_resource(folder / NESTED_FILE))
-    descriptor = {
-        "$schema": PACKAGE_PROFILE,
-        "name": dataset["name"],
-        "title": dataset["title"]["nl"],
-        "description": f"{dataset['description']['nl']}\n\n{dataset['description']['en']}",
-        "version": dataset["version"],
-        "created": _created(dataset),
-        "homepage": dataset["homepage"],
-        "licenses": [_license(dataset)],
-        "contributors": _contributors(dataset),
-        "keywords": _keywords(dataset),
-        "sources": _sources(catalog.sources.values()),
-        "resources": resources,
-    }
+    descriptor = _descriptor(
+        dataset, dataset["name"], dataset["title"]["nl"],
+        f"{dataset['description']['nl']}\n\n{dataset['description']['en']}",
+        catalog.sources.values(), resources)
     _write_json(folder / "datapackage.json", descriptor)
     return descriptor
 
@@ -259,24 +249,32 @@ def write_practice_package(catalog, practice_id: str, folder: Path, index: "_Row
         "name": "practice_nested",
         "description": "The full nested record of this practice, valid against schema/practice.schema.json."})
     used_sources = {row[0] for row in selected.get("sources", ())}
-    descriptor = {
+    descriptor = _descriptor(
+        dataset, f"{dataset['name']}-{practice_id}", practice["title"],
+        f"{practice['summary']}\n\nOne practice from '{dataset['title']['en']}' "
+        f"(version {dataset['version']}): its own rows and the sources, places, "
+        "instruments and codes they refer to.",
+        (s for s in catalog.sources.values() if s["id"] in used_sources), resources)
+    _write_json(folder / "datapackage.json", descriptor, compact=True)
+    return descriptor
+
+
+def _descriptor(dataset: dict, name: str, title: str, description: str, sources, resources: list) -> dict:
+    """A datapackage.json: the dataset's release metadata around one set of resources."""
+    return {
         "$schema": PACKAGE_PROFILE,
-        "name": f"{dataset['name']}-{practice_id}",
-        "title": practice["title"],
-        "description": f"{practice['summary']}\n\nOne practice from '{dataset['title']['en']}' "
-                       f"(version {dataset['version']}): its own rows and the sources, places, "
-                       "instruments and codes they refer to.",
+        "name": name,
+        "title": title,
+        "description": description,
         "version": dataset["version"],
         "created": _created(dataset),
         "homepage": dataset["homepage"],
         "licenses": [_license(dataset)],
         "contributors": _contributors(dataset),
         "keywords": _keywords(dataset),
-        "sources": _sources(s for s in catalog.sources.values() if s["id"] in used_sources),
+        "sources": _sources(sources),
         "resources": resources,
     }
-    _write_json(folder / "datapackage.json", descriptor, compact=True)
-    return descriptor
 
 
 class _RowIndex:

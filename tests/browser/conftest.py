@@ -14,6 +14,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+
 import pytest
 
 from generator.build import build
@@ -101,10 +102,10 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, base_url):
-    """A fresh page that records console errors, page errors, dialogs and non-local requests."""
-    context = browser.new_context(accept_downloads=True, locale="nl-NL", viewport={"width": 1280, "height": 900})
+@contextlib.contextmanager
+def watched_page(browser, base_url: str, **context_options):
+    """A fresh page that fails the test on console errors, page errors, dialogs and non-local requests."""
+    context = browser.new_context(**context_options)
     page = context.new_page()
     problems: list[str] = []
     page.on("console", lambda message: message.type == "error" and problems.append(f"console error: {message.text}"))
@@ -119,10 +120,17 @@ def page(browser, base_url):
             route.abort()
 
     context.route("**/*", local_only)
-    page.set_default_timeout(10_000)
     yield page
     context.close()
     assert not problems, "\n".join(problems)
+
+
+@pytest.fixture
+def page(browser, base_url):
+    with watched_page(browser, base_url, accept_downloads=True, locale="nl-NL",
+                      viewport={"width": 1280, "height": 900}) as page:
+        page.set_default_timeout(10_000)
+        yield page
 
 
 @pytest.fixture(scope="session")

@@ -24,7 +24,7 @@ from generator.datapackage import write_datapackages
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 from generator.site import build_site, index_site
 
-from conftest import off_the_browser_thread, serve
+from conftest import off_the_browser_thread, serve, watched_page
 
 IDENT = "injectie-proef"
 SCRIPT = "<script>window.__pwned = 'script'; alert('script')</script>"
@@ -95,24 +95,8 @@ def injected_site(tmp_path_factory):
 def injected_page(browser, injected_site):
     """Like the `page` fixture, for the injected site: every problem fails the test."""
     url, _ = injected_site
-    context = browser.new_context()
-    page = context.new_page()
-    problems: list[str] = []
-    page.on("console", lambda message: message.type == "error" and problems.append(f"console error: {message.text}"))
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-
-    def local_only(route):
-        if route.request.url.startswith(url):
-            route.continue_()
-        else:
-            problems.append(f"request to another site: {route.request.url}")
-            route.abort()
-
-    context.route("**/*", local_only)
-    yield page
-    context.close()
-    assert not problems, "\n".join(problems)
+    with watched_page(browser, url) as page:
+        yield page
 
 
 def assert_inert(page) -> None:
