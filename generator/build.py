@@ -3,6 +3,10 @@
 Everything is written into a fresh folder next to the output folder; only
 when all of it succeeded is the old output replaced. A failed or killed
 build therefore leaves the previous output exactly as it was.
+
+The data packages do not depend on the website, so a forked child writes
+them on the second core while this process builds the pages and the
+search index; each writes its own folder, joined at the end.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .background import in_background
 from .check import Result, check_catalog
 from .paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 
@@ -26,23 +31,32 @@ def build(out: Path, catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-building-", dir=out.parent))
     try:
-        _write_outputs(result.catalog, staging, config_file, site)
-        _swap(staging, out)
+        _swap(_write_outputs(result.catalog, staging, config_file, site), out)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
-def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> None:
+def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Path:
+    """Write everything under staging; returns the folder that becomes the output."""
     # Imported here so that `validate` never pays for mkdocs and frictionless.
     from .datapackage import write_datapackages
 
-    if site:
-        from .site import build_site, index_site
-        build_site(catalog, staging, config_file)  # mkdocs empties its folder first
-    write_datapackages(catalog, staging / "data")
-    if site:
-        index_site(staging)  # search index last: it covers every page
+    data = staging / "data"
+    if not site:
+        write_datapackages(catalog, data)
+        return staging
+    from .site import build_site, index_site
+
+    html = staging / "site"  # mkdocs empties its folder first: the data must not be in it yet
+    wait_for_data = in_background(lambda: write_datapackages(catalog, data))
+    try:
+        build_site(catalog, html, config_file)
+        index_site(html)
+    finally:
+        wait_for_data()
+    os.rename(data, html / "data")
+    return html
 
 
 def _swap(staging: Path, out: Path) -> None:

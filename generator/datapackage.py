@@ -9,7 +9,8 @@
     codebook.md           every table and field, in Dutch
     CHANGELOG.md, CITATION.cff
     <name>.zip            all of the above in one file
-    practices/<id>/       a small package per practice (+ practices/<id>.zip)
+    practices/<id>.zip    a small package per practice: its rows and what they refer to
+    practices/<id>.json   the practice's nested record
     catalog.jsonld        DCAT-AP (DCAT-AP-DONL) description of the dataset
 
 Nothing here depends on the clock: `created` and the zip timestamps come from
@@ -21,15 +22,15 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import io
 import json
-import os
-import traceback
-from contextlib import contextmanager
 import shutil
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from . import tables
+from .background import in_background
 from .codebook import codebook_markdown
 from .paths import ROOT, SCHEMA_DIR
 
@@ -45,6 +46,7 @@ LICENSES = {
 }
 NESTED_RESOURCE = "practices_nested"
 NESTED_FILE = "practices.json"
+PRACTICE_FILE = "practice.json"  # the nested record inside a practice's package
 # Files from the repository published beside the data, so a downloaded zip stays citable.
 COMPANIONS = ("CHANGELOG.md", "CITATION.cff")
 
@@ -93,13 +95,13 @@ def write_catalog_package(catalog, folder: Path, rows: dict | None = None) -> di
     with _without_gc():
         nested = [catalog.practices[key] for key in sorted(catalog.practices)]
         # The nested JSON goes to the second core while this one writes the tables.
-        wait = _in_background(lambda: _write_bytes(folder / NESTED_FILE, _json_lines(nested)))
+        wait = in_background(lambda: _write_bytes(folder / NESTED_FILE, _json_lines(nested)))
         try:
             rows = tables.catalog_rows(catalog) if rows is None else rows
             resources = [_table_resource(folder, t, rows[t.name]) for t in tables.tables()]
         finally:
             wait()
-        resources.append(_nested_resource(folder / NESTED_FILE))
+        resources.append(_nested_resource_entry(NESTED_FILE, (folder / NESTED_FILE).read_bytes()))
     descriptor = _descriptor(
         dataset, dataset["name"], dataset["title"]["nl"],
         f"{dataset['description']['nl']}\n\n{dataset['description']['en']}",
@@ -108,56 +110,31 @@ def write_catalog_package(catalog, folder: Path, rows: dict | None = None) -> di
     return descriptor
 
 
-def _table_resource(folder: Path, table: tables.Table, rows: list[tuple],
-                    available: frozenset | None = None, unchecked: tuple = ()) -> dict:
-    path = folder / f"{table.name}.csv"
+def _table_resource(folder: Path, table: tables.Table, rows: list[tuple]) -> dict:
+    name = f"{table.name}.csv"
     data = tables.csv_text(table, rows).encode("utf-8")
-    _write_bytes(path, data)
+    _write_bytes(folder / name, data)
+    return _table_resource_entry(table, name, data, table.schema())
+
+
+def _table_resource_entry(table: tables.Table, name: str, data: bytes, schema: dict) -> dict:
     return {
-        "name": table.name, "type": "table", "path": path.name,
+        "name": table.name, "type": "table", "path": name,
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "description": table.description_en,
         "bytes": len(data), "hash": _sha256(data),
-        "schema": table.schema(available, unchecked),
+        "schema": schema,
     }
 
 
-def _nested_resource(path: Path) -> dict:
-    data = path.read_bytes()
+def _nested_resource_entry(name: str, data: bytes) -> dict:
     return {
-        "name": NESTED_RESOURCE, "path": path.name,
+        "name": NESTED_RESOURCE, "path": name,
         "format": "json", "mediatype": "application/json", "encoding": "utf-8",
         "description": "The full nested practice records, as in the YAML files; "
                        "each is valid against schema/practice.schema.json.",
         "bytes": len(data), "hash": _sha256(data),
     }
-
-
-def _in_background(write):
-    """Run write() in a forked child, on the other core, while this process goes on.
-
-    Returns the function that waits for it (and raises if it failed). Where
-    fork does not exist, write() simply runs here first.
-    """
-    if not hasattr(os, "fork"):
-        write()
-        return lambda: None
-    pid = os.fork()
-    if pid == 0:  # the child: never return into the caller's code
-        code = 1
-        try:
-            write()
-            code = 0
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            os._exit(code)
-
-    def wait():
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            raise RuntimeError(f"writing in a child process failed (status {status})")
-    return wait
 
 
 def _dataset(catalog) -> dict:
@@ -219,18 +196,24 @@ def _copy_schemas(target: Path) -> None:
 
 
 def write_practice_packages(catalog, folder: Path, rows: dict) -> None:
-    """practices/<id>/: the practice's own rows and what they refer to; plus practices/<id>.zip."""
+    """practices/<id>.zip (the practice's package) and practices/<id>.json (its record).
+
+    The zips are made in memory: a folder of ~40 small files per practice cost
+    more to write and read back than everything else in the data step.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
     index = _RowIndex(rows)
-    dataset = _dataset(catalog)
+    released = _dataset(catalog)["released"]
+    schemas: dict = {}  # (table, checked tables, unchecked columns) -> schema, shared by all practices
     for practice_id in sorted(catalog.practices):
-        target = folder / practice_id
-        target.mkdir(parents=True, exist_ok=True)
-        write_practice_package(catalog, practice_id, target, index)
-        files = sorted(p.name for p in target.iterdir())
-        write_zip(folder / f"{practice_id}.zip", target, files, dataset["released"])
+        files = practice_package(catalog, practice_id, index, schemas)
+        _write_bytes(folder / f"{practice_id}.json", files[PRACTICE_FILE])
+        _write_bytes(folder / f"{practice_id}.zip", zip_bytes(files, released))
 
 
-def write_practice_package(catalog, practice_id: str, folder: Path, index: "_RowIndex") -> dict:
+def practice_package(catalog, practice_id: str, index: "_RowIndex", schemas: dict | None = None) -> dict[str, bytes]:
+    """The files of one practice's data package: {name: bytes}, datapackage.json among them."""
+    schemas = {} if schemas is None else schemas
     dataset = _dataset(catalog)
     practice = catalog.practices[practice_id]
     selected = index.select(practice_id)
@@ -238,14 +221,19 @@ def write_practice_package(catalog, practice_id: str, folder: Path, index: "_Row
     # Codes are checked by their enum constraints already; leaving out the foreign keys to the
     # codelist tables (which stay, for the labels) halves the time to validate a small package.
     checked = frozenset(name for name in present if not name.startswith("codelist_"))
-    resources = []
+    files, resources = {}, []
     for t in tables.tables():
         if t.name in present:
             # Related practices are other packages: their ids stay, unchecked here.
             unchecked = ("related",) if t.name == "related_practices" else ()
-            resources.append(_table_resource(folder, t, selected[t.name], checked, unchecked))
-    _write_json(folder / "practice.json", practice, compact=True)
-    resources.append(_nested_resource(folder / "practice.json") | {
+            key = (t.name, checked, unchecked)
+            if key not in schemas:
+                schemas[key] = t.schema(checked, unchecked)
+            name = f"{t.name}.csv"
+            files[name] = tables.csv_text(t, selected[t.name]).encode("utf-8")
+            resources.append(_table_resource_entry(t, name, files[name], schemas[key]))
+    files[PRACTICE_FILE] = _json_bytes(practice, compact=True)
+    resources.append(_nested_resource_entry(PRACTICE_FILE, files[PRACTICE_FILE]) | {
         "name": "practice_nested",
         "description": "The full nested record of this practice, valid against schema/practice.schema.json."})
     used_sources = {row[0] for row in selected.get("sources", ())}
@@ -255,8 +243,8 @@ def write_practice_package(catalog, practice_id: str, folder: Path, index: "_Row
         f"(version {dataset['version']}): its own rows and the sources, places, "
         "instruments and codes they refer to.",
         (s for s in catalog.sources.values() if s["id"] in used_sources), resources)
-    _write_json(folder / "datapackage.json", descriptor, compact=True)
-    return descriptor
+    files["datapackage.json"] = _json_bytes(descriptor, compact=True)
+    return files
 
 
 def _descriptor(dataset: dict, name: str, title: str, description: str, sources, resources: list) -> dict:
@@ -320,15 +308,22 @@ class _RowIndex:
 
 
 def write_zip(path: Path, folder: Path, names: list[str], released: str) -> None:
+    """The named files of folder in one zip (see zip_bytes)."""
+    _write_bytes(path, zip_bytes({name: (folder / name).read_bytes() for name in names}, released))
+
+
+def zip_bytes(files: dict[str, bytes], released: str) -> bytes:
     """A zip whose bytes depend only on the files: fixed order, timestamps and permissions."""
     year, month, day = (int(part) for part in released.split("-"))
-    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(names):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
             info = zipfile.ZipInfo(name, date_time=(year, month, day, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # Unix, whatever the building machine
             info.external_attr = 0o644 << 16
-            archive.writestr(info, (folder / name).read_bytes(), compresslevel=6)
+            archive.writestr(info, files[name], compresslevel=6)
+    return buffer.getvalue()
 
 
 # ---------------------------------------------------------------- linked-data descriptions

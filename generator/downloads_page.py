@@ -128,8 +128,10 @@ def _schemas() -> str:
 def _per_practice() -> str:
     return """## Eén voorbeeld als data
 
-Elk praktijkvoorbeeld heeft ook een eigen klein datapakket, met dezelfde tabellen maar
-alleen de rijen van dat voorbeeld. U vindt de link op de pagina van het voorbeeld.
+Elk praktijkvoorbeeld heeft ook een eigen klein datapakket: een zip-bestand met dezelfde
+tabellen, maar alleen de rijen van dat voorbeeld en de bronnen, plaatsen, instrumenten en codes
+waar het naar verwijst. Het record zelf is er ook als JSON-bestand. U vindt beide links op de
+pagina van het voorbeeld.
 """
 
 

@@ -309,9 +309,9 @@ def _record(catalog: Catalog, p: dict, page: str, links: SiteLinks) -> str:
     reuse = [
         (links.edit_url(repo_path), "Dit record verbeteren op GitHub"),
         (links.view_url(repo_path), "Het record als YAML, zoals het in de catalogus staat"),
-        (href(page, practice_data(ident, "practice.json")), "Het record als JSON"),
-        (href(page, practice_data(ident, "datapackage.json")), "Het datapakket van dit voorbeeld: tabellen met beschrijving"),
-        (href(page, f"data/practices/{ident}.zip"), "Het datapakket als zip-bestand"),
+        (href(page, practice_data(ident, "json")), "Het record als JSON"),
+        (href(page, practice_data(ident, "zip")),
+         "Het datapakket van dit voorbeeld (zip): tabellen met beschrijving, om te openen in een spreadsheet"),
     ]
     items = "".join(f'<li><a href="{text(url)}">{label}</a></li>' for url, label in reuse)
     return (f'<div class="pv-record" data-pagefind-ignore>'
@@ -328,9 +328,9 @@ def _repo_path(catalog: Catalog, ident: str) -> str:
     return path if "/" in path else f"catalog/practices/{ident}.yaml"
 
 
-def practice_data(ident: str, name: str) -> str:
-    """A file of the practice's own data package (datapackage.write_practice_packages)."""
-    return f"data/practices/{ident}/{name}"
+def practice_data(ident: str, extension: str) -> str:
+    """The practice's record (json) or data package (zip), as datapackage.write_practice_packages writes them."""
+    return f"data/practices/{ident}.{extension}"
 
 
 def citation(catalog: Catalog, p: dict, links: SiteLinks) -> str:

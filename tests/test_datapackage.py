@@ -111,8 +111,8 @@ def _validate_package(path: str) -> list[str]:
 
 
 def test_every_practice_package_is_valid(data, catalog):
-    paths = sorted(str(p) for p in (data / "practices").glob("*/datapackage.json"))
-    assert [Path(p).parent.name for p in paths] == sorted(catalog.practices)
+    paths = sorted(str(p) for p in (data / "practices").glob("*.zip"))
+    assert [Path(p).stem for p in paths] == sorted(catalog.practices)
     with ProcessPoolExecutor(max_workers=2) as pool:
         for path, errors in zip(paths, pool.map(_validate_package, paths)):
             assert errors == [], path
@@ -120,19 +120,20 @@ def test_every_practice_package_is_valid(data, catalog):
 
 def test_practice_package_holds_the_practice_and_what_it_refers_to(data, catalog):
     practice_id = max(catalog.practices, key=lambda key: len(catalog.practices[key].get("metrics", [])))
-    folder = data / "practices" / practice_id
-    descriptor = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    with zipfile.ZipFile(data / "practices" / f"{practice_id}.zip") as archive:
+        files = {name: archive.read(name).decode("utf-8") for name in archive.namelist()}
+    descriptor = json.loads(files["datapackage.json"])
     names = {resource["name"] for resource in descriptor["resources"]}
     assert {"practices", "metrics", "sources", "places", "practice_nested"} <= names
-    practices = tables.read_csv(tables.table("practices"), (folder / "practices.csv").read_text(encoding="utf-8"))
+    assert sorted(files) == sorted(["datapackage.json", *(r["path"] for r in descriptor["resources"])])
+    practices = tables.read_csv(tables.table("practices"), files["practices.csv"])
     assert [row[0] for row in practices] == [practice_id]
-    rows = {t.name: tables.read_csv(t, (folder / f"{t.name}.csv").read_text(encoding="utf-8"))
-            for t in tables.tables() if (folder / f"{t.name}.csv").exists()}
+    rows = {t.name: tables.read_csv(t, files[f"{t.name}.csv"]) for t in tables.tables() if f"{t.name}.csv" in files}
     rebuilt = tables.records_from_rows(rows)
     assert rebuilt["practice"] == {practice_id: catalog.practices[practice_id]}
-    assert json.loads((folder / "practice.json").read_text(encoding="utf-8")) == catalog.practices[practice_id]
-    with zipfile.ZipFile(data / "practices" / f"{practice_id}.zip") as archive:
-        assert sorted(archive.namelist()) == sorted(p.name for p in folder.iterdir())
+    assert json.loads(files["practice.json"]) == catalog.practices[practice_id]
+    record = (data / "practices" / f"{practice_id}.json").read_text(encoding="utf-8")
+    assert json.loads(record) == catalog.practices[practice_id]
 
 
 # ---------------------------------------------------------------- lossless

@@ -227,8 +227,7 @@ def test_reuse_links_and_citation(site, catalog):
             'catalog/practices/venlo-werkt.yaml"') in page
     assert ('href="https://github.com/praktijkvoorbeelden-werk/catalogus/blob/main/'
             'catalog/practices/venlo-werkt.yaml"') in page
-    assert 'href="../../data/practices/venlo-werkt/practice.json"' in page
-    assert 'href="../../data/practices/venlo-werkt/datapackage.json"' in page
+    assert 'href="../../data/practices/venlo-werkt.json"' in page
     assert 'href="../../data/practices/venlo-werkt.zip"' in page
     cite = re.search(r'<p class="pv-cite">(.*?)</p>', page).group(1)
     assert cite.startswith("Redactie (2026). Venlo: re-inspiratie. In: Praktijkvoorbeelden werk en participatie")
@@ -245,7 +244,7 @@ def test_linked_data_files_are_the_ones_the_data_package_writes(catalog, site, t
     write_datapackages(catalog, tmp_path / "data")
     page = site["voorbeelden/venlo-werkt.md"]
     linked = re.findall(r'href="../../(data/[^"]+)"', page)
-    assert len(linked) == 3
+    assert len(linked) == 2
     for path in linked:
         assert (tmp_path / path).is_file(), path
     assert json.loads((tmp_path / linked[0]).read_text(encoding="utf-8")) == catalog.practices["venlo-werkt"]
