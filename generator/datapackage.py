@@ -22,10 +22,8 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import io
 import json
 import shutil
-import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +31,7 @@ from . import tables
 from .background import in_background
 from .codebook import codebook_markdown
 from .paths import ROOT, SCHEMA_DIR
+from .zipfiles import zip_bytes
 
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"
 DATA_PACKAGE_SPEC = "https://datapackage.org/standard/data-package/"
@@ -117,14 +116,17 @@ def _table_resource(folder: Path, table: tables.Table, rows: list[tuple]) -> dic
     return _table_resource_entry(table, name, data, table.schema())
 
 
-def _table_resource_entry(table: tables.Table, name: str, data: bytes, schema: dict) -> dict:
-    return {
+def _table_resource_entry(table: tables.Table, name: str, data: bytes, schema: dict | None) -> dict:
+    """A CSV resource; with schema None, the caller adds the schema itself (as the last key)."""
+    entry = {
         "name": table.name, "type": "table", "path": name,
         "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
         "description": table.description_en,
         "bytes": len(data), "hash": _sha256(data),
-        "schema": schema,
     }
+    if schema is not None:
+        entry["schema"] = schema
+    return entry
 
 
 def _nested_resource_entry(name: str, data: bytes) -> dict:
@@ -212,7 +214,11 @@ def write_practice_packages(catalog, folder: Path, rows: dict) -> None:
 
 
 def practice_package(catalog, practice_id: str, index: "_RowIndex", schemas: dict | None = None) -> dict[str, bytes]:
-    """The files of one practice's data package: {name: bytes}, datapackage.json among them."""
+    """The files of one practice's data package: {name: bytes}, datapackage.json among them.
+
+    schemas caches each table schema as JSON text: the same few dozen schemas make up most
+    of every descriptor, and encoding them once instead of per practice halves its cost.
+    """
     schemas = {} if schemas is None else schemas
     dataset = _dataset(catalog)
     practice = catalog.practices[practice_id]
@@ -228,22 +234,24 @@ def practice_package(catalog, practice_id: str, index: "_RowIndex", schemas: dic
             unchecked = ("related",) if t.name == "related_practices" else ()
             key = (t.name, checked, unchecked)
             if key not in schemas:
-                schemas[key] = t.schema(checked, unchecked)
+                schemas[key] = _compact_json(t.schema(checked, unchecked))
             name = f"{t.name}.csv"
             files[name] = tables.csv_text(t, selected[t.name]).encode("utf-8")
-            resources.append(_table_resource_entry(t, name, files[name], schemas[key]))
+            entry = _compact_json(_table_resource_entry(t, name, files[name], schema=None))
+            resources.append(f'{entry[:-1]},"schema":{schemas[key]}}}')  # "schema" last, as in the catalogue package
     files[PRACTICE_FILE] = _json_bytes(practice, compact=True)
-    resources.append(_nested_resource_entry(PRACTICE_FILE, files[PRACTICE_FILE]) | {
+    resources.append(_compact_json(_nested_resource_entry(PRACTICE_FILE, files[PRACTICE_FILE]) | {
         "name": "practice_nested",
-        "description": "The full nested record of this practice, valid against schema/practice.schema.json."})
+        "description": "The full nested record of this practice, valid against schema/practice.schema.json."}))
     used_sources = {row[0] for row in selected.get("sources", ())}
     descriptor = _descriptor(
         dataset, f"{dataset['name']}-{practice_id}", practice["title"],
         f"{practice['summary']}\n\nOne practice from '{dataset['title']['en']}' "
         f"(version {dataset['version']}): its own rows and the sources, places, "
         "instruments and codes they refer to.",
-        (s for s in catalog.sources.values() if s["id"] in used_sources), resources)
-    files["datapackage.json"] = _json_bytes(descriptor, compact=True)
+        (s for s in catalog.sources.values() if s["id"] in used_sources), resources=[])
+    del descriptor["resources"]  # the last key: written from the encoded resources instead
+    files["datapackage.json"] = f'{_compact_json(descriptor)[:-1]},"resources":[{",".join(resources)}]}}\n'.encode("utf-8")
     return files
 
 
@@ -310,20 +318,6 @@ class _RowIndex:
 def write_zip(path: Path, folder: Path, names: list[str], released: str) -> None:
     """The named files of folder in one zip (see zip_bytes)."""
     _write_bytes(path, zip_bytes({name: (folder / name).read_bytes() for name in names}, released))
-
-
-def zip_bytes(files: dict[str, bytes], released: str) -> bytes:
-    """A zip whose bytes depend only on the files: fixed order, timestamps and permissions."""
-    year, month, day = (int(part) for part in released.split("-"))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files):
-            info = zipfile.ZipInfo(name, date_time=(year, month, day, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.create_system = 3  # Unix, whatever the building machine
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name], compresslevel=6)
-    return buffer.getvalue()
 
 
 # ---------------------------------------------------------------- linked-data descriptions
@@ -499,8 +493,12 @@ def _json_bytes(value, compact: bool = False) -> bytes:
     # indent= forces the pure-Python encoder; the per-practice files (thousands of
     # them at scale) take the C encoder, which is about ten times faster.
     if compact:
-        return (json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+        return (_compact_json(value) + "\n").encode("utf-8")
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _compact_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def _write_json(path: Path, value, compact: bool = False) -> None:

@@ -42,7 +42,8 @@ def bar_chart(bars: list[Bar], title: str, ident: str, width: int = WIDTH) -> st
     zero = x(0.0)
     height = ROW_HEIGHT * len(bars) + 4
     parts = [
-        f'<svg class="pv-chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        # data-pagefind-ignore: the chart repeats figures the page writes out, search skips it
+        f'<svg class="pv-chart" data-pagefind-ignore viewBox="0 0 {width} {height}" width="100%" role="img" '
         f'aria-labelledby="{ident}-title" preserveAspectRatio="xMinYMin meet" '
         f'xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{ident}-title">{text(title)}</title>',

@@ -2,8 +2,8 @@
 
 `on_files` adds every page of `pages.pages(catalog)` and
 `extra_pages.pages(catalog)` as generated files that stay out of the
-navigation. The raw HTML of the catalogue pages bypasses the
-Markdown parser (html_blocks: extract here, restore in `on_page_content`).
+navigation. The catalogue pages are headings between final HTML blocks, so
+they skip the Markdown parser altogether (`_CataloguePage`, html_blocks).
 
 Under `python -m generator build`, site.build_site passes the catalogue it
 already checked; under `mkdocs serve` or `mkdocs build` the hook checks the
@@ -25,6 +25,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from generator import extra_pages, html_blocks, pages, report
 from generator.check import check_catalog
@@ -68,15 +70,37 @@ def on_files(files: Files, config) -> Files:
     return files
 
 
+def on_nav(nav, config, files):
+    # mkdocs has made a Page for every file by now (nav pages with their nav titles);
+    # the catalogue pages become _CataloguePage, which renders them without Markdown.
+    for path in _html_blocks:
+        file = files.get_file_from_path(path)
+        if file is not None and type(file.page) is Page:
+            file.page.__class__ = _CataloguePage
+    return nav
+
+
+class _CataloguePage(Page):
+    """A catalogue page: its HTML is final already, so no Markdown pass (a third of the build)."""
+
+    def render(self, config, files) -> None:
+        blocks = _html_blocks.get(self.file.src_uri, [])
+        rendered = html_blocks.render(self.markdown or "", blocks)
+        if rendered is None:  # some Markdown in it after all: the usual way, then the HTML back in
+            super().render(config, files)
+            self.content = html_blocks.restore(self.content, blocks)
+            return
+        self.content, toc_tokens, self.present_anchor_ids = rendered
+        self.toc = get_toc(toc_tokens)
+
+
 def on_env(env, config, files):
     # site/overrides/main.html keeps the navigation it renders for out-of-nav pages here
     env.globals["catalogus_fragments"] = {}
+    # mkdocs makes a new environment for every build, so templates cannot change within one;
+    # without this, Jinja checks each template file's time at every include (~35 a page).
+    env.auto_reload = False
     return env
-
-
-def on_page_content(html: str, page, config, files) -> str:
-    blocks = _html_blocks.get(page.file.src_uri)
-    return html_blocks.restore(html, blocks) if blocks else html
 
 
 def _generated_file(config, path: str, content: str, blocks=()) -> File:

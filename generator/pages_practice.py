@@ -71,7 +71,9 @@ def _facts(catalog: Catalog, p: dict, geo: Geography, page: str) -> str:
         ("Instrumenten", _links(page, [(instrument_page(i), catalog.instruments[i]["name"])
                                        for i in p.get("instruments", ())], "instrument")),
     ]
-    items = "".join(f"<div><dt>{name}</dt><dd>{value}</dd></div>" for name, value in rows if value)
+    # The labels stay out of the search index, or excerpts would read "PlaatsVenlo".
+    items = "".join(f"<div><dt data-pagefind-ignore>{name}</dt><dd>{value}</dd></div>"
+                    for name, value in rows if value)
     return (f'<div class="pv-head"><dl class="pv-facts">{items}</dl>'
             # Filters and sort key that the page does not show as such: attribute syntax, no text.
             f'<span data-pagefind-filter="periode:{text(period_facet(p))}"></span>'
@@ -149,8 +151,9 @@ def _card(catalog: Catalog, m: dict, number: int, page: str) -> str:
             f'<p class="pv-card__value">{text(value)}</p>'
             f'<p class="pv-card__kind">{text(kind)} · {text(stage)}</p>'
             f'{_card_chart(catalog, m, number, title, value)}'
-            f'<dl class="pv-card__facts">{dl}</dl>'
-            f'<p class="pv-card__more">{compare}</p></div>')
+            # Search indexes what the figure is and its value, not the details around it.
+            f'<dl class="pv-card__facts" data-pagefind-ignore>{dl}</dl>'
+            f'<p class="pv-card__more" data-pagefind-ignore>{compare}</p></div>')
 
 
 def _comparison(catalog: Catalog, m: dict, page: str) -> str:
