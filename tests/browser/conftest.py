@@ -59,8 +59,8 @@ def serve(folder: Path):
 
 
 def off_the_browser_thread(function, *args):
-    """Run a build step in its own thread: Pagefind's asyncio.run cannot run inside the loop
-    that Playwright's sync API keeps in the main thread."""
+    """Run a build step in its own thread, away from the asyncio loop that Playwright's
+    sync API keeps in the main thread."""
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(function, *args).result()
 

@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 from urllib.parse import parse_qs, urlparse
 
+import pytest
 from playwright.sync_api import expect
+
+from generator.site import index_site
+
+from conftest import off_the_browser_thread, serve, watched_page
 
 STATUS = "[data-zoeken=status]"
 RESULTS = "[data-zoeken=resultaten] > li"
@@ -116,3 +123,39 @@ def test_without_a_query_every_page_is_listed_and_a_facet_filters_them(page, bas
     page.get_by_label(re.compile(r"^Praktijkvoorbeeld \(\d+\)$")).check()
     expect(page.locator(STATUS)).to_have_text(re.compile(rf"^{len(catalog.practices)} resulta+t"))
     assert parse_qs(urlparse(page.url).query) == {"soort": ["Praktijkvoorbeeld"]}
+
+
+# -- a catalogue large enough for several indexes -------------------------------
+
+
+@pytest.fixture(scope="module")
+def sharded_base_url(site_dir, tmp_path_factory):
+    """The same site indexed as three Pagefind indexes (a large catalogue gets one per
+    site.SHARD_PAGES pages); the search page merges them."""
+    copy = tmp_path_factory.mktemp("sharded") / "public"
+    shutil.copytree(site_dir, copy, ignore=shutil.ignore_patterns("pagefind", "data"))
+    pages = len(list(copy.glob("voorbeelden/*/index.html"))) + len(list(copy.glob("instrumenten/*/index.html")))
+    off_the_browser_thread(index_site, copy, pages // 3 + 1)
+    assert json.loads((copy / "pagefind" / "shards.json").read_text()) == ["../pagefind-2/", "../pagefind-3/"]
+    with serve(copy) as url:
+        yield url
+
+
+def _search_outcome(page, url: str, base: str) -> tuple:
+    page.goto(url)
+    wait_for_results(page)
+    found = sorted(link[len(base):] for link in load_all_results(page))
+    facets = page.locator("fieldset.zoeken-facet").all_inner_texts()
+    return found, facets
+
+
+@pytest.mark.parametrize("query", ["?q=werkgevers", "?q=jongeren&status=Loopt", "?soort=Praktijkvoorbeeld"])
+def test_several_indexes_give_the_same_results_and_counts_as_one(browser, base_url, sharded_base_url, query):
+    outcomes = []
+    for base in (base_url, sharded_base_url):
+        with watched_page(browser, base, locale="nl-NL", viewport={"width": 1280, "height": 900}) as page:
+            page.set_default_timeout(10_000)
+            outcomes.append(_search_outcome(page, f"{base}zoeken/{query}", base))
+    single, merged = outcomes
+    assert single[0], f"nothing found for {query}"
+    assert merged == single

@@ -26,10 +26,20 @@
   var pagefind = null;
   var collator = new Intl.Collator("nl", { numeric: true, sensitivity: "base" });
 
+  // A large catalogue has more than one index (generator/site.py): shards.json lists the others.
+  var SHARDS_URL = new URL("../pagefind/shards.json", document.currentScript.src).href;
+
   function loadPagefind() {
     if (!pagefind) {
+      var shards = fetch(SHARDS_URL).then(function (response) { return response.ok ? response.json() : []; });
       pagefind = import(PAGEFIND_URL).then(function (module) {
         return module.options({ excerptLength: 30 })
+          .then(function () { return shards; })
+          .then(function (others) {
+            return Promise.all(others.map(function (other) {
+              return module.mergeIndex(new URL(other, SHARDS_URL).href);
+            }));
+          })
           // Searches report facet counts only once the filter index is loaded.
           .then(function () { return module.filters(); })
           .then(function () { return module; });
