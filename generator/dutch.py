@@ -7,6 +7,8 @@ written with a decimal comma and a thousands dot.
 
 from __future__ import annotations
 
+import functools
+
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
           "september", "oktober", "november", "december")
 MINUS = "\u2212"  # a real minus sign reads better than a hyphen next to a number
@@ -50,6 +52,7 @@ def money(amount: float | int, currency: str) -> str:
     return f"€ {number(amount)}" if currency == "EUR" else f"{number(amount)} {currency}"
 
 
+@functools.lru_cache(maxsize=4096)  # a few hundred distinct dates, written hundreds of thousands of times
 def date(value: str) -> str:
     """'2014' -> '2014', '2014-02' -> 'februari 2014', '2014-02-01' -> '1 februari 2014'."""
     parts = value.split("-")

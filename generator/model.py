@@ -35,11 +35,21 @@ class Catalog:
         return self._codes[codelist][code]
 
     def label(self, codelist: str, code: str, lang: str = "nl") -> str:
+        if lang == "nl":  # the site asks for Dutch labels hundreds of thousands of times
+            return self._labels_nl[codelist][code]
         return self.code(codelist, code)[f"label_{lang}"]
 
     def practices_using(self, field: str, code: str) -> list[dict]:
         """Practices whose list field (themes, instruments, places, ...) holds code."""
         return [p for p in self.practices.values() if code in p.get(field, ())]
+
+    @property
+    def _labels_nl(self) -> dict[str, dict[str, str]]:
+        cache = self.__dict__.get("_label_index")
+        if cache is None:
+            cache = {name: {code: row["label_nl"] for code, row in rows.items()} for name, rows in self._codes.items()}
+            object.__setattr__(self, "_label_index", cache)
+        return cache
 
     @property
     def _codes(self) -> dict[str, dict[str, dict]]:

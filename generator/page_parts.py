@@ -70,9 +70,9 @@ def href(from_page: str, to: str) -> str:
     link: a catalogue of 10,000 practices has hundreds of thousands of links.
     """
     target, _, anchor = to.partition("#")
-    here = [part for part in url_of(from_page).split("/") if part]
+    here = _parts(url_of(from_page))
     there_url = url_of(target)
-    there = [part for part in there_url.split("/") if part]
+    there = _parts(there_url)
     is_dir = there_url == "" or there_url.endswith("/")
     limit = min(len(here), len(there) if is_dir else len(there) - 1)
     common = 0
@@ -81,6 +81,11 @@ def href(from_page: str, to: str) -> str:
     rest = there[common:]
     link = "../" * (len(here) - common) + "/".join(rest) + ("/" if is_dir and rest else "")
     return (link or "./") + (f"#{anchor}" if anchor else "")
+
+
+@functools.lru_cache(maxsize=None)
+def _parts(url: str) -> tuple[str, ...]:
+    return tuple(part for part in url.split("/") if part)
 
 
 def link(from_page: str, to: str, label: str, filter_name: str | None = None) -> str:

@@ -2,8 +2,10 @@
 reaches a page.
 
 - `markdown_html`: the Markdown fields (a practice's description, an
-  instrument's how_it_works) become HTML with python-markdown, then nh3 keeps
-  only an allowlist of tags and attributes. Links must be absolute http(s)
+  instrument's how_it_works) become HTML with cmark-gfm, GitHub's own Markdown
+  (so a record shows on the site as GitHub previews it, and 20 times faster
+  than python-markdown), then nh3 keeps only an allowlist of tags and
+  attributes. Links must be absolute http(s)
   URLs: `javascript:`, `data:`, relative and protocol-relative URLs are
   dropped. No images, so a record cannot make a page load a third-party
   resource.
@@ -19,8 +21,9 @@ import functools
 import html
 import re
 
-import markdown
+import cmarkgfm
 import nh3
+from cmarkgfm.cmark import Options
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote",
@@ -34,7 +37,10 @@ ABSOLUTE_URL = re.compile(r"^https?://[^/\s]", re.IGNORECASE)
 HEADING = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~])")
 
-_converter = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+# GitHub's extensions but its tag filter: raw HTML passes cmark untouched (UNSAFE) so that nh3
+# alone decides what stays, in one place (it drops a <script> with its content).
+_CMARK_OPTIONS = Options.CMARK_OPT_UNSAFE
+_CMARK_EXTENSIONS = ["table", "autolink", "strikethrough", "tasklist"]
 
 
 def text(value: str) -> str:
@@ -53,8 +59,8 @@ def markdown_text(value: str) -> str:
 @functools.lru_cache(maxsize=4096)  # `mkdocs serve` rebuilds: only edited texts are converted again
 def markdown_html(source: str) -> str:
     """Record Markdown -> sanitised HTML fragment."""
-    _converter.reset()
-    rendered = _converter.convert(source)
+    rendered = cmarkgfm.markdown_to_html_with_extensions(source, options=_CMARK_OPTIONS,
+                                                         extensions=_CMARK_EXTENSIONS)
     rendered = HEADING.sub(_demote_heading, rendered)
     return nh3.clean(
         rendered,
