@@ -7,7 +7,7 @@ For each N it writes a synthetic catalogue (bench/synthetic.py) and runs the
 real `generator.build.build` on it in a fresh child process, timing each
 phase (check, page generation, the rest of mkdocs, data packages, search
 index; the data packages are written in a forked process at the same time as
-the website) and sampling the memory of the whole build: the proportional set
+the pages and mkdocs, in another) and sampling the memory of the whole build: the proportional set
 size (PSS) of the build process and all its children (the data process,
 Pagefind) added up, so pages they share are counted once.
 Then, at 1,000 records, it starts `mkdocs serve` on a copy of the project
@@ -84,7 +84,8 @@ def _child(catalog: Path, out: Path) -> None:
 
     spent: dict[str, float] = {"check": 0.0, "pages": 0.0, "build_site": 0.0, "data": 0.0, "index": 0.0}
     me = os.getpid()
-    data_time = out.parent / "data-seconds"  # the data phase runs in a forked process
+    child_times = out.parent / "phase-seconds"  # the phases that run in forked processes report here
+    child_times.mkdir()
 
     def timed(owner, name: str, phase: str) -> None:
         original = getattr(owner, name)
@@ -96,7 +97,7 @@ def _child(catalog: Path, out: Path) -> None:
             finally:
                 spent[phase] += time.perf_counter() - start
                 if os.getpid() != me:
-                    data_time.write_text(str(spent[phase]))
+                    (child_times / phase).write_text(str(spent[phase]))
         setattr(owner, name, wrapper)
 
     timed(build_module, "check_catalog", "check")
@@ -113,8 +114,8 @@ def _child(catalog: Path, out: Path) -> None:
     sampler.stop()
     if result.has_errors:
         raise SystemExit(f"synthetic catalogue has errors: {result.problems[:3]}")
-    if data_time.exists():
-        spent["data"] = float(data_time.read_text())
+    for reported in child_times.iterdir():
+        spent[reported.name] = float(reported.read_text())
     print(json.dumps({**spent, "total": total, "peak_kib": sampler.peak_kib,
                       "pagefind_kib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))
 

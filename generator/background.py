@@ -10,8 +10,9 @@ from typing import Callable
 def in_background(work: Callable[[], None]) -> Callable[[], None]:
     """Start work() in a forked child; returns the function that waits for it.
 
-    The wait raises if the child failed (its traceback is on stderr). Where
-    fork does not exist, work() simply runs here, before this returns.
+    The wait raises if the child failed (with GENERATOR_DEBUG=1 in the
+    environment, the child prints its traceback first). Where fork does not
+    exist, work() simply runs here, before this returns.
     """
     if not hasattr(os, "fork"):
         work()
@@ -23,7 +24,8 @@ def in_background(work: Callable[[], None]) -> Callable[[], None]:
             work()
             code = 0
         except BaseException:
-            traceback.print_exc()
+            if os.environ.get("GENERATOR_DEBUG"):
+                traceback.print_exc()
         finally:
             os._exit(code)
 
@@ -32,3 +34,9 @@ def in_background(work: Callable[[], None]) -> Callable[[], None]:
         if os.waitstatus_to_exitcode(status) != 0:
             raise RuntimeError(f"work in a child process failed (status {status})")
     return wait
+
+
+def in_child(work: Callable[[], None]) -> None:
+    """Run work() in a forked child and wait for it: whatever memory it takes is given
+    back when it ends, instead of staying with this process."""
+    in_background(work)()

@@ -5,8 +5,9 @@ when all of it succeeded is the old output replaced. A failed or killed
 build therefore leaves the previous output exactly as it was.
 
 The data packages do not depend on the website, so a forked child writes
-them on the second core while this process builds the pages and the
-search index; each writes its own folder, joined at the end.
+them on the second core while another builds the pages; each writes its own
+folder, joined at the end. The pages are built in a child too, so that the
+memory mkdocs takes is free again when the search index is made.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .background import in_background
+from .background import in_background, in_child
 from .check import Result, check_catalog
 from .paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 
@@ -51,7 +52,7 @@ def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Pat
     html = staging / "site"  # mkdocs empties its folder first: the data must not be in it yet
     wait_for_data = in_background(lambda: write_datapackages(catalog, data))
     try:
-        build_site(catalog, html, config_file)
+        in_child(lambda: build_site(catalog, html, config_file))
         index_site(html)
     finally:
         wait_for_data()
