@@ -21,6 +21,7 @@ import json
 import logging
 import math
 import os
+import shutil
 import subprocess
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -70,7 +71,10 @@ def _index_shard(site_dir: Path, pages: list[Path], folder: str) -> None:
         for page in pages:
             link = Path(tree) / page.relative_to(site_dir)
             link.parent.mkdir(parents=True, exist_ok=True)
-            os.link(page, link)
+            try:
+                os.link(page, link)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(page, link)
         # force-language: the pages say lang="nl"; forcing keeps one Dutch index whatever a page says.
         subprocess.run([str(get_executable()), "--site", tree, "--output-path", str(site_dir / folder),
                         "--force-language", "nl", "--quiet"], check=True, stdout=subprocess.DEVNULL)
