@@ -204,55 +204,76 @@ def write_practice_packages(catalog, folder: Path, rows: dict) -> None:
     more to write and read back than everything else in the data step.
     """
     folder.mkdir(parents=True, exist_ok=True)
-    index = _RowIndex(rows)
+    packages = PracticePackages(catalog, rows)
     released = _dataset(catalog)["released"]
-    schemas: dict = {}  # (table, checked tables, unchecked columns) -> schema, shared by all practices
     for practice_id in sorted(catalog.practices):
-        files = practice_package(catalog, practice_id, index, schemas)
+        files = packages.files(practice_id)
         _write_bytes(folder / f"{practice_id}.json", files[PRACTICE_FILE])
         _write_bytes(folder / f"{practice_id}.zip", zip_bytes(files, released))
 
 
-def practice_package(catalog, practice_id: str, index: "_RowIndex", schemas: dict | None = None) -> dict[str, bytes]:
-    """The files of one practice's data package: {name: bytes}, datapackage.json among them.
+class PracticePackages:
+    """The files of each practice's own data package.
 
-    schemas caches each table schema as JSON text: the same few dozen schemas make up most
-    of every descriptor, and encoding them once instead of per practice halves its cost.
+    Practices share most of what goes into them: the table schemas (the bulk of
+    every datapackage.json) and the few codelist rows they use. Both are
+    encoded once here and reused, which halves the time per practice.
     """
-    schemas = {} if schemas is None else schemas
-    dataset = _dataset(catalog)
-    practice = catalog.practices[practice_id]
-    selected = index.select(practice_id)
-    present = frozenset(name for name, rows in selected.items() if rows)
-    # Codes are checked by their enum constraints already; leaving out the foreign keys to the
-    # codelist tables (which stay, for the labels) halves the time to validate a small package.
-    checked = frozenset(name for name in present if not name.startswith("codelist_"))
-    files, resources = {}, []
-    for t in tables.tables():
-        if t.name in present:
-            # Related practices are other packages: their ids stay, unchecked here.
-            unchecked = ("related",) if t.name == "related_practices" else ()
-            key = (t.name, checked, unchecked)
-            if key not in schemas:
-                schemas[key] = _compact_json(t.schema(checked, unchecked))
+
+    def __init__(self, catalog, rows: dict[str, list[tuple]]):
+        self.catalog = catalog
+        self.index = _RowIndex(rows)
+        self._schemas: dict[tuple, str] = {}  # (table, checked tables, unchecked columns) -> JSON
+        self._codelists: dict[tuple, bytes] = {}  # (table, rows) -> CSV
+
+    def files(self, practice_id: str) -> dict[str, bytes]:
+        """{name: bytes}: a CSV per table with rows, practice.json and datapackage.json."""
+        dataset = _dataset(self.catalog)
+        practice = self.catalog.practices[practice_id]
+        selected = self.index.select(practice_id)
+        present = frozenset(name for name, rows in selected.items() if rows)
+        # Codes are checked by their enum constraints already; leaving out the foreign keys to the
+        # codelist tables (which stay, for the labels) halves the time to validate a small package.
+        checked = frozenset(name for name in present if not name.startswith("codelist_"))
+        files, resources = {}, []
+        for t in tables.tables():
+            if t.name not in present:
+                continue
             name = f"{t.name}.csv"
-            files[name] = tables.csv_text(t, selected[t.name]).encode("utf-8")
+            files[name] = self._csv(t, selected[t.name])
             entry = _compact_json(_table_resource_entry(t, name, files[name], schema=None))
-            resources.append(f'{entry[:-1]},"schema":{schemas[key]}}}')  # "schema" last, as in the catalogue package
-    files[PRACTICE_FILE] = _json_bytes(practice, compact=True)
-    resources.append(_compact_json(_nested_resource_entry(PRACTICE_FILE, files[PRACTICE_FILE]) | {
-        "name": "practice_nested",
-        "description": "The full nested record of this practice, valid against schema/practice.schema.json."}))
-    used_sources = {row[0] for row in selected.get("sources", ())}
-    descriptor = _descriptor(
-        dataset, f"{dataset['name']}-{practice_id}", practice["title"],
-        f"{practice['summary']}\n\nOne practice from '{dataset['title']['en']}' "
-        f"(version {dataset['version']}): its own rows and the sources, places, "
-        "instruments and codes they refer to.",
-        (s for s in catalog.sources.values() if s["id"] in used_sources), resources=[])
-    del descriptor["resources"]  # the last key: written from the encoded resources instead
-    files["datapackage.json"] = f'{_compact_json(descriptor)[:-1]},"resources":[{",".join(resources)}]}}\n'.encode("utf-8")
-    return files
+            # "schema" last, as in the catalogue package; related practices are other packages.
+            schema = self._schema(t, checked, ("related",) if t.name == "related_practices" else ())
+            resources.append(f'{entry[:-1]},"schema":{schema}}}')
+        files[PRACTICE_FILE] = _json_bytes(practice, compact=True)
+        resources.append(_compact_json(_nested_resource_entry(PRACTICE_FILE, files[PRACTICE_FILE]) | {
+            "name": "practice_nested",
+            "description": "The full nested record of this practice, valid against schema/practice.schema.json."}))
+        used_sources = {row[0] for row in selected.get("sources", ())}
+        descriptor = _descriptor(
+            dataset, f"{dataset['name']}-{practice_id}", practice["title"],
+            f"{practice['summary']}\n\nOne practice from '{dataset['title']['en']}' "
+            f"(version {dataset['version']}): its own rows and the sources, places, "
+            "instruments and codes they refer to.",
+            (s for s in self.catalog.sources.values() if s["id"] in used_sources), resources=[])
+        del descriptor["resources"]  # the last key: written from the encoded resources instead
+        files["datapackage.json"] = \
+            f'{_compact_json(descriptor)[:-1]},"resources":[{",".join(resources)}]}}\n'.encode("utf-8")
+        return files
+
+    def _csv(self, t: tables.Table, rows: list[tuple]) -> bytes:
+        if t.kind != "codelist":
+            return tables.csv_text(t, rows).encode("utf-8")
+        key = (t.name, tuple(rows))
+        if key not in self._codelists:
+            self._codelists[key] = tables.csv_text(t, rows).encode("utf-8")
+        return self._codelists[key]
+
+    def _schema(self, t: tables.Table, checked: frozenset, unchecked: tuple) -> str:
+        key = (t.name, checked, unchecked)
+        if key not in self._schemas:
+            self._schemas[key] = _compact_json(t.schema(checked, unchecked))
+        return self._schemas[key]
 
 
 def _descriptor(dataset: dict, name: str, title: str, description: str, sources, resources: list) -> dict:
