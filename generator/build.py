@@ -12,6 +12,7 @@ memory mkdocs takes is free again when the search index is made.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import tempfile
@@ -54,8 +55,11 @@ def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Pat
     try:
         in_child(lambda: build_site(catalog, html, config_file))
         index_site(html)
-    finally:
-        wait_for_data()
+    except BaseException:  # the first failure (or Ctrl-C) is the one to report, not the data's
+        with contextlib.suppress(RuntimeError):
+            wait_for_data()
+        raise
+    wait_for_data()
     os.rename(data, html / "data")
     return html
 
