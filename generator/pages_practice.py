@@ -265,7 +265,8 @@ def _costs(catalog: Catalog, p: dict, page: str) -> str:
 def _table(caption: str, headers: tuple[str, ...], rows: list[str]) -> str:
     head = "".join(f'<th scope="col">{h}</th>' for h in headers)
     return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-            f"<table><caption>{caption}</caption><thead><tr>{head}</tr></thead>"
+            # Caption and column names stay out of the search index: excerpts would run them together.
+            f"<table><caption data-pagefind-ignore>{caption}</caption><thead data-pagefind-ignore><tr>{head}</tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table></div></div>")
 
 
@@ -297,7 +298,8 @@ def _related(catalog: Catalog, p: dict, page: str) -> str:
     if not related:
         return ""
     items = "".join(f"<li>{link(page, practice_page(r['id']), r['title'])}</li>" for r in related)
-    return f"<ul>{items}</ul>"
+    # Not searchable: a search for another practice's words should not find this one.
+    return f"<ul data-pagefind-ignore>{items}</ul>"
 
 
 # -- reuse -------------------------------------------------------------------
