@@ -11,7 +11,8 @@ catalogue itself. With errors, `mkdocs build` stops with the report, while
 `mkdocs serve` shows the report as its home page and rebuilds when the record
 is fixed. Under `mkdocs serve` the generated files are also written to a
 scratch folder, each only when its text changed, so `mkdocs serve --dirty`
-rebuilds just the pages that a record edit touches.
+rebuilds just the pages that a record edit touches; plain `mkdocs serve`
+reuses the HTML of the unchanged ones (generator/serve_reuse.py).
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import extra_pages, html_blocks, pages, report
+from generator import extra_pages, html_blocks, pages, report, serve_reuse
 from generator.check import check_catalog
 from generator.page_parts import SiteLinks
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
@@ -36,14 +37,16 @@ from generator.site import CATALOG_KEY
 
 log = logging.getLogger("mkdocs.hooks.catalogus")
 _command = "build"
+_dirty = False
+_served = serve_reuse.ServedPages()      # plain `mkdocs serve`: the previous build's pages
 _html_blocks: dict[str, list[str]] = {}  # page path -> its raw HTML, kept out of the Markdown parser
 _serve_dir: Path | None = None           # mkdocs serve: where generated files are written
 _serve_written: dict[str, bytes] = {}    # path -> fingerprint of what was last written there
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _command
-    _command = command
+    global _command, _dirty
+    _command, _dirty = command, dirty
 
 
 def on_shutdown() -> None:
@@ -63,11 +66,32 @@ def on_files(files: Files, config) -> Files:
     for path, content in pages.pages(catalog, _site_links(config)).items():
         generated[path], _html_blocks[path] = html_blocks.extract(content)
     generated.update(extra_pages.pages(catalog))
+    if _reusing():
+        _served.begin(config)
     for path, content in sorted(generated.items()):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"{path} is generated; remove the hand-written file site/docs/{path}.")
-        files.append(_generated_file(config, path, content, _html_blocks.get(path, ())))
+        fingerprint = _fingerprint(content, _html_blocks.get(path, ())) if _command == "serve" else None
+        file = _generated_file(config, path, content, fingerprint)
+        if _reusing() and _served.reuse(path, fingerprint, file.abs_dest_path):
+            continue  # unchanged since the last build: its HTML is written back in on_post_build
+        files.append(file)
     return files
+
+
+def on_post_page(output: str, page, config) -> str:
+    if _reusing():
+        _served.rendered(page.file.src_uri, output)
+    return output
+
+
+def on_post_build(config) -> None:
+    if _reusing():
+        _served.write_reused()
+
+
+def _reusing() -> bool:
+    return _command == "serve" and not _dirty
 
 
 def on_nav(nav, config, files):
@@ -103,21 +127,25 @@ def on_env(env, config, files):
     return env
 
 
-def _generated_file(config, path: str, content: str, blocks=()) -> File:
-    if _command != "serve":
+def _generated_file(config, path: str, content: str, fingerprint: bytes | None = None) -> File:
+    """The page as a file in memory; under `mkdocs serve` (with its fingerprint) a scratch file."""
+    if fingerprint is None:
         return File.generated(config, path, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
     global _serve_dir
     if _serve_dir is None:
         _serve_dir = Path(tempfile.mkdtemp(prefix="catalogus-serve-"))
     source = _serve_dir / path
-    # The page's HTML blocks are not in the file, so they count too. An unchanged page keeps
-    # its file time, and `mkdocs serve --dirty` skips it.
-    fingerprint = hashlib.sha1("\0".join((content, *blocks)).encode("utf-8")).digest()
+    # An unchanged page keeps its file time, and `mkdocs serve --dirty` skips it.
     if _serve_written.get(path) != fingerprint:
         source.parent.mkdir(parents=True, exist_ok=True)
         source.write_text(content, encoding="utf-8")
         _serve_written[path] = fingerprint
     return File.generated(config, path, abs_src_path=str(source), inclusion=InclusionLevel.NOT_IN_NAV)
+
+
+def _fingerprint(content: str, blocks=()) -> bytes:
+    # The page's HTML blocks are not in its Markdown, so they count too.
+    return hashlib.sha1("\0".join((content, *blocks)).encode("utf-8")).digest()
 
 
 def _site_links(config) -> SiteLinks:
@@ -137,5 +165,5 @@ def _show_problems(files: Files, config, result) -> Files:
             "Herstel deze fouten; de pagina's komen terug zodra de catalogus klopt.\n\n"
             f'<pre class="pv-problems">{html.escape(shown)}</pre>\n')
     if files.get_file_from_path("index.md") is None:
-        files.append(_generated_file(config, "index.md", page))
+        files.append(_generated_file(config, "index.md", page, _fingerprint(page)))
     return files

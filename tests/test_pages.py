@@ -450,3 +450,45 @@ def test_hook_under_serve_rewrites_only_the_pages_an_edit_changes(mkdocs, catalo
     assert "thema/work-experience.md" in touched and "voorbeelden/venlo-werkt.md" in touched  # titles shown
     assert "instrumenten/werkervaringsplaats.md" not in touched
     assert "bewijs/claim.md" not in touched
+
+
+def test_hook_under_plain_serve_renders_only_the_pages_an_edit_changes(mkdocs, catalog, monkeypatch):
+    from mkdocs.commands.build import build
+
+    from generator import serve_reuse
+    from generator.site import CATALOG_KEY
+
+    rendered = []
+
+    class Recording(serve_reuse.ServedPages):
+        def rendered(self, path, html):
+            rendered.append(path)
+            super().rendered(path, html)
+
+    config, hook = mkdocs
+    monkeypatch.setattr(hook, "_command", "serve")
+    monkeypatch.setattr(hook, "_dirty", False)
+    monkeypatch.setattr(hook, "_served", Recording())
+    config[CATALOG_KEY] = catalog
+    build(config)
+    site = Path(config.site_dir)
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
+    edited = dict(catalog.practices["montferland-leren"], title="Montferland: nieuwe titel")
+    config[CATALOG_KEY] = dataclasses.replace(
+        catalog, practices=MappingProxyType({**catalog.practices, "montferland-leren": edited}))
+    rendered.clear()
+    build(config)  # as mkdocs serve does after an edit: the site folder emptied, every page written
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
+
+    assert set(after) == set(before)
+    assert {"voorbeelden/montferland-leren.md", "voorbeelden/venlo-werkt.md"} <= set(rendered)  # a related title
+    assert "instrumenten/werkervaringsplaats.md" not in rendered and "bewijs/claim.md" not in rendered
+    unchanged = Path("instrumenten/werkervaringsplaats/index.html")
+    assert after[unchanged] == before[unchanged]
+    assert b"Montferland: nieuwe titel" in after[Path("voorbeelden/montferland-leren/index.html")]
+
+    # A change to anything else that shapes a page (here the theme overrides) renders every page again.
+    rendered.clear()
+    monkeypatch.setattr(serve_reuse, "_setup_stamp", lambda config: ("a template changed",))
+    build(config)
+    assert "instrumenten/werkervaringsplaats.md" in rendered
