@@ -15,9 +15,9 @@ test: $(VENV)/.test /usr/bin/chromium /usr/bin/node node_modules/axe-core/axe.mi
 validate: $(VENV)/.base
 	$(BIN)/python -m generator validate
 
-# Live preview for editors: rebuilds only the pages an edited record changes.
+# Live preview for editors: renders again only the pages an edited record changes.
 serve: $(VENV)/.base
-	$(BIN)/mkdocs serve --dirty
+	$(BIN)/mkdocs serve
 
 # Benchmarks print figures; they assert nothing and are not part of `make test`.
 bench: $(VENV)/.test
