@@ -66,28 +66,28 @@ def on_files(files: Files, config) -> Files:
     for path, content in pages.pages(catalog, _site_links(config)).items():
         generated[path], _html_blocks[path] = html_blocks.extract(content)
     generated.update(extra_pages.pages(catalog))
-    if _reusing():
-        _served.begin(config)
+    fingerprints = {}
     for path, content in sorted(generated.items()):
         if files.get_file_from_path(path) is not None:
             raise PluginError(f"{path} is generated; remove the hand-written file site/docs/{path}.")
         fingerprint = _fingerprint(content, _html_blocks.get(path, ())) if _command == "serve" else None
-        file = _generated_file(config, path, content, fingerprint)
-        if _reusing() and _served.reuse(path, fingerprint, file.abs_dest_path):
-            continue  # unchanged since the last build: its HTML is written back in on_post_build
-        files.append(file)
+        files.append(_generated_file(config, path, content, fingerprint))
+        fingerprints[path] = fingerprint
+    if _reusing():
+        _served.begin(config, fingerprints)
     return files
+
+
+def on_page_content(html: str, page, config, files) -> str:
+    if _reusing() and _served.reusable(page.file.src_uri):
+        page.meta["template"] = serve_reuse.TEMPLATE  # prints the page's previous HTML
+    return html
 
 
 def on_post_page(output: str, page, config) -> str:
     if _reusing():
         _served.rendered(page.file.src_uri, output)
     return output
-
-
-def on_post_build(config) -> None:
-    if _reusing():
-        _served.write_reused()
 
 
 def _reusing() -> bool:
@@ -121,6 +121,7 @@ class _CataloguePage(Page):
 def on_env(env, config, files):
     # site/overrides/main.html keeps the navigation it renders for out-of-nav pages here
     env.globals["catalogus_fragments"] = {}
+    env.globals["catalogus_reused"] = _served.previous
     # mkdocs makes a new environment for every build, so templates cannot change within one;
     # without this, Jinja checks each template file's time at every include (~35 a page).
     env.auto_reload = False

@@ -1,53 +1,60 @@
-"""Under plain `mkdocs serve`, reuse the HTML of catalogue pages an edit did not change.
+"""Under plain `mkdocs serve`, reuse the HTML of generated pages an edit did not change.
 
 mkdocs serve renders every page again after each edit; with thousands of
-generated pages that is most of the wait. A generated page whose text is the
-same as in the previous build renders to the same HTML, as long as nothing
-else that goes into a page changed: the templates, the hand-written pages
-(the navigation) and mkdocs.yml. So the hook leaves such pages out of the
-build and writes their previous HTML back when the build is done; any change
-to those other files makes the next build render everything.
-(`mkdocs serve --dirty` skips unchanged pages by itself and does not need this.)
+generated pages, rendering Material's template for each was most of the wait.
+A generated page whose text is the same as in the previous build renders to
+the same HTML, as long as nothing else that goes into a page changed: the
+templates, the hand-written pages and mkdocs.yml (any change to those makes
+the next build render everything). Such a page stays in the build, so links
+to it still resolve, but the hook gives it the template TEMPLATE, which
+prints its previous HTML instead of rendering Material's. Pages named in the
+`nav` of mkdocs.yml are always rendered: the navigation of every page is
+built from them. (`mkdocs serve --dirty` skips unchanged pages by itself.)
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+TEMPLATE = "catalogus-reused.html"  # in site/overrides: {{ catalogus_reused[page.file.src_uri] }}
+
 
 class ServedPages:
     def __init__(self) -> None:
-        self._rendered: dict[str, tuple[bytes, str]] = {}  # page path -> (fingerprint, HTML)
+        self.previous: dict[str, str] = {}  # page path -> its HTML in the previous build
+        self._fingerprints: dict[str, bytes] = {}  # page path -> fingerprint of its text, previous build
         self._setup: tuple | None = None
-        self._reuse = False
-        self._pending: dict[str, str] = {}  # output file -> HTML to write back after the build
-        self._fingerprints: dict[str, bytes] = {}  # this build's pages
+        self._reusable: set[str] = set()
+        self._current: dict[str, bytes] = {}
 
-    def begin(self, config) -> None:
-        """At the start of a build: may this build reuse the previous one's pages?"""
+    def begin(self, config, fingerprints: dict[str, bytes]) -> None:
+        """At the start of a build, with the fingerprint of every generated page's text."""
         setup = _setup_stamp(config)
-        self._reuse, self._setup = setup == self._setup, setup
-        self._pending, self._fingerprints = {}, {}
+        same_setup, self._setup = setup == self._setup, setup
+        in_nav = set(_nav_pages(config.nav or []))
+        self._reusable = {path for path, fingerprint in fingerprints.items()
+                          if same_setup and path not in in_nav and path in self.previous
+                          and self._fingerprints.get(path) == fingerprint}
+        self._current = fingerprints
 
-    def reuse(self, path: str, fingerprint: bytes, destination: str) -> bool:
-        """True when the page need not be rendered: its previous HTML goes to destination."""
-        self._fingerprints[path] = fingerprint
-        previous = self._rendered.get(path)
-        if self._reuse and previous is not None and previous[0] == fingerprint:
-            self._pending[destination] = previous[1]
-            return True
-        return False
+    def reusable(self, path: str) -> bool:
+        return path in self._reusable
 
     def rendered(self, path: str, html: str) -> None:
-        if path in self._fingerprints:
-            self._rendered[path] = (self._fingerprints[path], html)
+        """After a page is written: keep its HTML for the next build."""
+        if path in self._current:
+            self.previous[path] = html
+            self._fingerprints[path] = self._current[path]
 
-    def write_reused(self) -> None:
-        for destination, html in self._pending.items():
-            target = Path(destination)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(html.encode("utf-8", errors="xmlcharrefreplace"))  # as mkdocs writes pages
-        self._pending = {}
+
+def _nav_pages(nav):
+    """Every page path in mkdocs.yml's nav (a nested list of strings and {title: item})."""
+    items = nav.values() if isinstance(nav, dict) else nav if isinstance(nav, list) else [nav]
+    for item in items:
+        if isinstance(item, str):
+            yield item
+        else:
+            yield from _nav_pages(item)
 
 
 def _setup_stamp(config) -> tuple:
