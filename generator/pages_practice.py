@@ -316,7 +316,8 @@ def _record(catalog: Catalog, p: dict, page: str, links: SiteLinks) -> str:
         (links.view_url(repo_path), "Het record als YAML, zoals het in de catalogus staat"),
         (href(page, practice_data(ident, "json")), "Het record als JSON"),
         (href(page, practice_data(ident, "zip")),
-         "Het datapakket van dit voorbeeld (zip): tabellen met beschrijving, om te openen in een spreadsheet"),
+         "Het datapakket van dit voorbeeld: een zip-bestand met de tabellen als CSV-bestanden "
+         "en hun beschrijving. Pak het uit en open een tabel in een spreadsheet"),
     ]
     items = "".join(f'<li><a href="{text(url)}">{label}</a></li>' for url, label in reuse)
     return (f'<div class="pv-record" data-pagefind-ignore>'
