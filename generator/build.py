@@ -20,11 +20,11 @@ from pathlib import Path
 
 from .background import in_background, in_child
 from .check import Result, check_catalog
-from .paths import CATALOG_DIR, ROOT, SCHEMA_DIR
+from .paths import CATALOG_DIR, MKDOCS_CONFIG, SCHEMA_DIR
 
 
 def build(out: Path, catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_DIR,
-          config_file: Path = ROOT / "mkdocs.yml", site: bool = True) -> Result:
+          config_file: Path = MKDOCS_CONFIG, site: bool = True) -> Result:
     """Build into `out`; returns the check result (nothing is written on errors)."""
     result = check_catalog(catalog_dir, schema_dir)
     if result.has_errors:

@@ -24,6 +24,7 @@ class UsageError(Exception):
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)  # exits 2 on a usage error
+    _project_defaults(args)
     try:
         return args.run(args)
     except UsageError as err:
@@ -39,6 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_USAGE  # pragma: no cover - parser.error exits
 
 
+def _project_defaults(args) -> None:
+    """Folders not named on the command line are those of the project around the current folder."""
+    args.project = paths.project_dir()
+    for name, folder in (("catalog", paths.CATALOG), ("out", paths.OUTPUT)):
+        if getattr(args, name, "") is None:
+            setattr(args, name, args.project / folder)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -49,11 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--format", choices=sorted(report.REPORTERS), default="text")
     validate.add_argument("--lang", choices=("nl", "en"), default="nl")
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    validate.add_argument("--catalog", type=Path, default=paths.CATALOG_DIR, help=argparse.SUPPRESS)
+    validate.add_argument("--catalog", type=Path, help=argparse.SUPPRESS)
     validate.set_defaults(run=run_validate)
 
     build = commands.add_parser("build", help="check, then build the site and the data packages")
-    build.add_argument("--out", type=Path, default=paths.ROOT / "public", help="output folder (default: public/)")
+    build.add_argument("--out", type=Path, help="output folder (default: public/ beside catalog/)")
+    build.add_argument("--catalog", type=Path, help=argparse.SUPPRESS)
     build.add_argument("--data-only", action="store_true", help="only the data packages, no website")
     build.add_argument("--format", choices=sorted(report.REPORTERS), default="text")
     build.add_argument("--lang", choices=("nl", "en"), default="nl")
@@ -68,7 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--title", help="the practice's title")
     new.add_argument("--place", action="append", default=[], help="a place code such as GM0983 (repeatable)")
     new.add_argument("--theme", action="append", default=[], help="a code from the theme codelist (repeatable)")
-    new.add_argument("--catalog", type=Path, default=paths.CATALOG_DIR, help=argparse.SUPPRESS)
+    new.add_argument("--catalog", type=Path, help=argparse.SUPPRESS)
     new.set_defaults(run=run_new)
 
     diff = commands.add_parser("diff", help="list records and figures added, changed or withdrawn since a git ref")
@@ -96,7 +106,7 @@ def run_validate(args) -> int:
 def run_build(args) -> int:
     from .build import build  # keeps validate free of the heavier imports
 
-    result = build(args.out, site=not args.data_only)
+    result = build(args.out, catalog_dir=args.catalog, site=not args.data_only)
     if result.has_errors:
         sys.stdout.write(report.REPORTERS[args.format](result.problems, len(result.files), args.lang))
         print("Niets gebouwd: herstel eerst de fouten hierboven.", file=sys.stderr)
@@ -123,8 +133,7 @@ def run_diff(args) -> int:
     from . import diff
 
     try:
-        result = diff.diff_catalog(paths.ROOT, args.base, args.head,
-                                   paths.CATALOG_DIR.relative_to(paths.ROOT).as_posix())
+        result = diff.diff_catalog(args.project, args.base, args.head, paths.CATALOG)
     except diff.GitError as err:
         raise UsageError(str(err)) from err
     sys.stdout.write(diff.RENDERERS[args.format](result))

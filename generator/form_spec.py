@@ -20,12 +20,12 @@ import yaml
 from . import check, new
 from .model import Catalog
 from .page_parts import REPO_URL
-from .paths import ROOT, SCHEMA_DIR
+from .paths import MKDOCS_CONFIG, SCHEMA_DIR
 from .schema_errors import PATTERNS
 from .schemas import bundle, read_schemas
 
 SPEC_PATH = "assets/form-spec.json"
-MKDOCS_FILE = ROOT / "mkdocs.yml"
+MKDOCS_FILE = MKDOCS_CONFIG
 PRACTICES_FOLDER = "catalog/practices"
 
 # Short Dutch labels by property name; PATH_LABELS overrides one place ("metrics[].label").

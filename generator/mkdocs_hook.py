@@ -32,7 +32,7 @@ from mkdocs.structure.toc import get_toc
 from generator import extra_pages, html_blocks, pages, report, serve_reuse
 from generator.check import check_catalog
 from generator.page_parts import SiteLinks
-from generator.paths import CATALOG_DIR, SCHEMA_DIR
+from generator.paths import CATALOG, SCHEMA_DIR
 from generator.site import CATALOG_KEY
 
 log = logging.getLogger("mkdocs.hooks.catalogus")
@@ -57,7 +57,8 @@ def on_shutdown() -> None:
 def on_files(files: Files, config) -> Files:
     catalog = config.get(CATALOG_KEY)
     if catalog is None:
-        result = check_catalog(CATALOG_DIR, SCHEMA_DIR)
+        # mkdocs serve/build by hand: the catalogue beside mkdocs.yml
+        result = check_catalog(Path(config.config_file_path).parent / CATALOG, SCHEMA_DIR)
         if result.has_errors:
             return _show_problems(files, config, result)
         catalog = result.catalog

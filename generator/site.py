@@ -35,6 +35,7 @@ SHARD_MANIFEST = "shards.json"  # in SEARCH_FOLDER: the other indexes, relative 
 SHARD_PAGES = 2500
 PARALLEL_SHARDS = 2
 SEARCHABLE = b"data-pagefind-body"
+HOOK_FILE = Path(__file__).with_name("mkdocs_hook.py")
 
 
 def build_site(catalog: Catalog, site_dir: Path, config_file: Path) -> None:
@@ -43,7 +44,10 @@ def build_site(catalog: Catalog, site_dir: Path, config_file: Path) -> None:
     from mkdocs.config import load_config
 
     _quiet_mkdocs()
-    config = load_config(str(config_file), site_dir=str(site_dir))
+    # The hook by its own path, wherever the package is installed (mkdocs.yml names it
+    # relative to the repository, for `mkdocs serve`); nothing to watch in a one-off build.
+    config = load_config(str(config_file), site_dir=str(site_dir),
+                         hooks=[str(HOOK_FILE)], watch=[])
     config[CATALOG_KEY] = catalog
     build(config)
 

@@ -414,7 +414,8 @@ def test_hook_stops_mkdocs_build_on_catalogue_errors(mkdocs, monkeypatch, tmp_pa
 
     config, hook = mkdocs
     broken = dict(venlo(), status="rennend")
-    monkeypatch.setattr(hook, "CATALOG_DIR", write_catalog(tmp_path, [broken, montferland()]))
+    write_catalog(tmp_path, [broken, montferland()])  # beside the mkdocs.yml the hook is given
+    monkeypatch.setattr(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
     monkeypatch.setattr(hook, "_command", "build")
     with pytest.raises(PluginError, match="fouten"):
         run_on_files(config)
@@ -423,7 +424,8 @@ def test_hook_stops_mkdocs_build_on_catalogue_errors(mkdocs, monkeypatch, tmp_pa
 def test_hook_shows_catalogue_errors_as_the_home_page_under_serve(mkdocs, monkeypatch, tmp_path):
     config, hook = mkdocs
     broken = dict(venlo(), status="<rennend>")
-    monkeypatch.setattr(hook, "CATALOG_DIR", write_catalog(tmp_path, [broken, montferland()]))
+    write_catalog(tmp_path, [broken, montferland()])  # beside the mkdocs.yml the hook is given
+    monkeypatch.setattr(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
     monkeypatch.setattr(hook, "_command", "serve")
     home = run_on_files(config).get_file_from_path("index.md")
     shown = Path(home.abs_src_path).read_text(encoding="utf-8")
