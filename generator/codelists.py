@@ -14,6 +14,8 @@ from pathlib import Path
 REQUIRED_COLUMNS = ("code", "label_nl", "label_en", "description_nl")
 # Columns whose cells are true/false/empty rather than text.
 BOOLEAN_COLUMNS = {"higher_is_better"}
+# Codelists are published as CSV tables too: no cell may read as a spreadsheet formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class CodelistError(Exception):
@@ -42,6 +44,10 @@ def read_codelist(path: Path) -> list[dict]:
             if not row["code"] or row["code"] in seen:
                 raise CodelistError(str(path), line, f"the code '{row['code']}' is empty or repeated")
             seen.add(row["code"])
+            formula = next((key for key, value in row.items() if value.startswith(FORMULA_START)), None)
+            if formula is not None:
+                raise CodelistError(str(path), line, f"the cell {formula} starts with {row[formula][0]!r}, "
+                                                     "which a spreadsheet reads as a formula; start with a word")
             rows.append({key: _cell(key, value) for key, value in row.items()})
         return rows
 

@@ -1,5 +1,7 @@
 """The real catalogue, the published schemas and the message table."""
 
+import csv
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +24,19 @@ def test_whole_catalogue_validates_without_errors_or_warnings():
     assert len(result.catalog.practices) >= 25
     assert len(result.catalog.instruments) >= 12
     assert len(result.catalog.sources) >= 5
+
+
+@pytest.mark.parametrize("label", ["=HYPERLINK(\"http://evil.example/\")", "+1", "-2+3", "@SUM(1)", "\tx"])
+def test_a_codelist_cell_that_a_spreadsheet_would_run_is_refused(tmp_path, label):
+    schema = tmp_path / "schema"
+    shutil.copytree(SCHEMA_DIR, schema)
+    theme = schema / "codelists" / "theme.csv"
+    with theme.open("a", encoding="utf-8", newline="") as handle:
+        csv.writer(handle, lineterminator="\n").writerow(["nieuw-thema", label, "New", "Een nieuw thema."])
+    (problem,) = check_catalog(CATALOG_DIR, schema).problems
+    assert (Path(problem.file).name, problem.code, problem.line) == ("theme.csv", "codelist-invalid",
+                                                                    len(theme.read_text().splitlines()))
+    assert "label_nl" in problem.message("en") and "formula" in problem.message("en")
 
 
 def test_codes_schema_is_generated_from_the_codelists():

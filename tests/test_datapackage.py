@@ -3,6 +3,7 @@ deterministic, atomic, loadable with pandas and DuckDB, citable."""
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
@@ -55,6 +56,23 @@ def _errors(report) -> list[str]:
 
 
 # ---------------------------------------------------------------- valid
+
+
+def test_no_published_cell_is_a_spreadsheet_formula(data):
+    """Text cells never start with =, +, -, @, tab or CR (the checker refuses such text);
+    only number columns may start with a minus sign, and there they are numbers."""
+    descriptor = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    for resource in descriptor["resources"]:
+        if not resource["path"].endswith(".csv"):
+            continue
+        types = {field["name"]: field["type"] for field in resource["schema"]["fields"]}
+        with (data / resource["path"]).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                for name, cell in row.items():
+                    if types[name] in ("number", "integer"):
+                        assert cell == "" or float(cell) == float(cell), (resource["name"], name, cell)
+                    else:
+                        assert not cell.startswith(tuple("=+-@\t\r")), (resource["name"], name, cell)
 
 
 def test_catalogue_package_is_valid_with_foreign_keys(data):

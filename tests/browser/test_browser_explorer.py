@@ -80,3 +80,33 @@ def test_explorer_text_filter_matches_title_or_place(page, base_url, catalog):
     page.locator("[data-verkennen=wissen]").click()
     expect(page.locator(ROWS)).to_have_count(len(catalog.practices))
     assert urlparse(page.url).query == ""
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example/","klik")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
+            "\tTab vooraan", "\rTerugloop vooraan"]
+
+
+def test_explorer_download_never_hands_a_spreadsheet_a_formula(page, base_url, site_dir):
+    """In depth: the checker refuses such titles, so the data package's table is altered in flight."""
+    with (site_dir / "data" / "practices.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    for row, formula in zip(rows, FORMULAS):
+        row["title"] = formula
+    poisoned = io.StringIO()
+    writer = csv.DictWriter(poisoned, fieldnames=list(rows[0]), lineterminator="\r\n")  # quotes a lone \r
+    writer.writeheader()
+    writer.writerows(rows)
+    page.route("**/data/practices.csv", lambda route: route.fulfill(
+        status=200, content_type="text/csv; charset=utf-8", body=poisoned.getvalue()))
+
+    page.goto(base_url + "verkennen/")
+    expect(page.locator(ROWS)).to_have_count(len(rows))
+    with page.expect_download() as info:
+        page.locator("[data-verkennen=download]").click()
+    text = Path(info.value.path()).read_bytes().decode("utf-8-sig")  # bytes: a \r inside a cell stays \r
+    downloaded = {row["id"]: row for row in csv.DictReader(io.StringIO(text, newline=""))}
+    for row, formula in zip(rows, FORMULAS):
+        assert downloaded[row["id"]]["titel"] == "'" + formula  # shown as text in Excel and LibreOffice
+    for row in downloaded.values():
+        assert row["aantal_cijfers"].isdigit()  # numbers stay numbers
+        assert not any(cell.startswith(tuple("=+-@\t\r")) for cell in row.values())

@@ -64,8 +64,15 @@
     });
   }
 
+  // Text that starts with =, +, -, @, a tab or a carriage return is a formula to a
+  // spreadsheet (=HYPERLINK(...), +cmd|...): an apostrophe in front keeps it text there.
+  // The checker refuses such text in records; this holds even if one slips through.
+  // Numbers (the figure counts) are numbers and stay as they are.
+  var FORMULA_START = /^[=+\-@\t\r]/;
+
   function csvCell(value) {
     var text = String(value);
+    if (typeof value !== "number" && FORMULA_START.test(text)) text = "'" + text;
     return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
