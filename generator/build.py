@@ -56,7 +56,7 @@ def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Pat
         in_child(lambda: build_site(catalog, html, config_file))
         index_site(html)
     except BaseException:  # the first failure (or Ctrl-C) is the one to report, not the data's
-        with contextlib.suppress(RuntimeError):
+        with contextlib.suppress(BaseException):
             wait_for_data()
         raise
     wait_for_data()
