@@ -12,7 +12,8 @@ page, and takes more than linear time: 10,000 practice pages took 2 GiB and
 two built at a time: pagefind/ holds the first (and Pagefind's scripts),
 pagefind-2/, pagefind-3/... the others, and pagefind/shards.json lists
 those, for the search page to merge (Pagefind's `mergeIndex`: results and
-filter counts across all of them).
+filter counts across all of them). Pagefind writes its filters in a random
+order; pagefind_order.put_in_order sorts them, so two builds are identical.
 
 mkdocs's own exceptions mean a mistake the user can fix (an error in
 mkdocs.yml, a hand-written page that a generated page would overwrite, a
@@ -35,6 +36,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .model import Catalog
+from .pagefind_order import put_in_order
 
 CATALOG_KEY = "catalogus_checked_catalog"  # the mkdocs config entry the hook reads
 SEARCH_FOLDER = "pagefind"
@@ -93,6 +95,7 @@ def _index_shard(site_dir: Path, pages: list[Path], folder: str) -> None:
         # force-language: the pages say lang="nl"; forcing keeps one Dutch index whatever a page says.
         subprocess.run([str(get_executable()), "--site", tree, "--output-path", str(site_dir / folder),
                         "--force-language", "nl", "--quiet"], check=True, stdout=subprocess.DEVNULL)
+    put_in_order(site_dir / folder)
 
 
 class _HeldErrors(logging.Handler):

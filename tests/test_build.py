@@ -7,7 +7,12 @@ The builds use the two-practice catalogue of test_pages.py, so that they are fas
 from __future__ import annotations
 
 import functools
+import gzip
+import hashlib
+import json
 import os
+import shutil
+import subprocess
 import signal
 import textwrap
 from pathlib import Path
@@ -16,7 +21,7 @@ import pytest
 from test_pages import montferland, venlo, write_catalog
 
 from generator import build as build_module
-from generator import cli
+from generator import cli, pagefind_order
 from generator.background import ChildFailed, in_background, in_child
 from generator.paths import ROOT
 from generator.tables import TableShapeError
@@ -134,3 +139,79 @@ def test_bug_in_a_forked_step_exits_3_with_its_type_and_message(catalog_dir, tmp
     assert "Interne fout in de generator: TableShapeError: metrics: the array x has no table" in printed
     assert "Traceback" not in printed
     assert not out.exists()
+
+
+# ---------------------------------------------------------------- byte-identical builds
+
+
+def tree(folder: Path) -> dict[str, str]:
+    """Every file under folder, by relative path, with the SHA-256 of its bytes."""
+    return {path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture(scope="module")
+def new_catalog_dir(tmp_path_factory) -> Path:
+    return write_catalog(tmp_path_factory.mktemp("new"), [dict(venlo(), title="Venlo: tweede versie"), montferland()])
+
+
+@pytest.fixture(scope="module")
+def site_out(new_catalog_dir, tmp_path_factory) -> Path:
+    """One build with the website."""
+    out = tmp_path_factory.mktemp("site") / "public"
+    assert not build_module.build(out, catalog_dir=new_catalog_dir).has_errors
+    return out
+
+
+@pytest.fixture(scope="module")
+def site_tree(site_out) -> dict[str, str]:
+    return tree(site_out)
+
+
+def test_two_builds_give_identical_trees_search_index_included(new_catalog_dir, site_tree, tmp_path):
+    out = tmp_path / "elsewhere"
+    assert not build_module.build(out, catalog_dir=new_catalog_dir).has_errors
+    again = tree(out)
+    assert sorted(again) == sorted(site_tree)
+    assert [path for path in again if again[path] != site_tree[path]] == []
+    assert any(path.startswith("pagefind/filter/") for path in again)
+
+
+def filters(index: Path) -> dict[str, dict[str, list[int]]]:
+    """Every filter of a Pagefind index: value -> page numbers, whatever order the files hold."""
+    entry = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta = pagefind_order._read(index / f"pagefind.{entry['languages']['nl']['hash']}.pf_meta")
+    found = {}
+    for name, filter_hash in meta[pagefind_order.META_FILTERS]:
+        _, values = pagefind_order._read(index / "filter" / f"{filter_hash}.pf_filter")
+        found[name] = dict(values)
+    return found
+
+
+def test_the_index_put_in_order_holds_what_pagefind_wrote_and_the_order_is_stable(site_out, tmp_path):
+    from pagefind.service import get_executable
+
+    raw = tmp_path / "raw"
+    subprocess.run([str(get_executable()), "--site", str(site_out), "--output-path", str(raw),
+                    "--force-language", "nl", "--silent"], check=True, stdout=subprocess.DEVNULL)
+    written = filters(raw)
+    assert sum(len(values) > 1 for values in written.values()) >= 4  # orders that could differ
+    ordered = tmp_path / "ordered"
+    shutil.copytree(raw, ordered)
+    pagefind_order.put_in_order(ordered)
+    assert filters(ordered) == written
+    once = tree(ordered)
+    pagefind_order.put_in_order(ordered)
+    assert tree(ordered) == once
+    assert once == {path: digest for path, digest in tree(site_out / "pagefind").items() if path != "shards.json"}
+
+
+def test_an_index_in_a_format_it_does_not_know_is_refused_not_damaged(site_out, tmp_path):
+    index = tmp_path / "pagefind"
+    shutil.copytree(site_out / "pagefind", index)
+    some_filter = sorted((index / "filter").iterdir())[0]
+    some_filter.write_bytes(gzip.compress(pagefind_order.SIGNATURE + b"\xa1\x01\x02"))  # a CBOR map
+    before = tree(index)
+    with pytest.raises(pagefind_order.UnknownIndexFormat, match=some_filter.name):
+        pagefind_order.put_in_order(index)
+    assert tree(index) == before
