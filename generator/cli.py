@@ -101,7 +101,10 @@ def run_validate(args) -> int:
 def run_build(args) -> int:
     from .build import build  # keeps validate free of the heavier imports
 
-    result = build(args.out, site=not args.data_only)
+    def say_waiting() -> None:
+        print(f"Er loopt al een build naar {args.out}; deze wacht tot die klaar is.", file=sys.stderr)
+
+    result = build(args.out, site=not args.data_only, on_wait=say_waiting)
     if result.has_errors:
         sys.stdout.write(report.REPORTERS[args.format](result.problems, len(result.files), args.lang))
         print("Niets gebouwd: herstel eerst de fouten hierboven.", file=sys.stderr)

@@ -93,8 +93,11 @@ def _index_shard(site_dir: Path, pages: list[Path], folder: str) -> None:
             except OSError:  # a file system without hard links
                 shutil.copyfile(page, link)
         # force-language: the pages say lang="nl"; forcing keeps one Dutch index whatever a page says.
+        # close_fds=False: Pagefind holds the build's lock too (build.py); Python makes every other
+        # descriptor but stdin, stdout and stderr non-inheritable.
         subprocess.run([str(get_executable()), "--site", tree, "--output-path", str(site_dir / folder),
-                        "--force-language", "nl", "--quiet"], check=True, stdout=subprocess.DEVNULL)
+                        "--force-language", "nl", "--quiet"], check=True, stdout=subprocess.DEVNULL,
+                       close_fds=False)
     put_in_order(site_dir / folder)
 
 

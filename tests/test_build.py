@@ -1,21 +1,29 @@
-"""The build as a whole (generator/build.py, background.py, site.py): a failure in a
-forked step reported as itself, a user's mistake told from a bug by the exit code.
+"""The build as a whole (generator/build.py, background.py, site.py, pagefind_order.py):
+a failure in a forked step reported as itself, a user's mistake told from a bug by the
+exit code; one build at a time per output folder, the leftovers of killed builds
+removed; a killed build leaves the previous output; two builds give identical trees.
 
 The builds use the two-practice catalogue of test_pages.py, so that they are fast.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import functools
 import gzip
 import hashlib
 import json
 import os
 import shutil
-import subprocess
 import signal
+import subprocess
+import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
+from random import Random
 
 import pytest
 from test_pages import montferland, venlo, write_catalog
@@ -24,6 +32,7 @@ from generator import build as build_module
 from generator import cli, pagefind_order
 from generator.background import ChildFailed, in_background, in_child
 from generator.paths import ROOT
+from generator.site import SiteError
 from generator.tables import TableShapeError
 
 
@@ -141,6 +150,86 @@ def test_bug_in_a_forked_step_exits_3_with_its_type_and_message(catalog_dir, tmp
     assert not out.exists()
 
 
+# ---------------------------------------------------------------- one build at a time, and the leftovers of killed ones
+
+
+def leftovers(out: Path) -> list[str]:
+    return sorted(path.name for path in out.parent.iterdir() if path.name.startswith(f".{out.name}-"))
+
+
+def hold_lock(out: Path) -> int:
+    """Take the build lock of `out` as another build would; close the descriptor to let go."""
+    lock = os.open(out.parent / f".{out.name}.lock", os.O_RDWR | os.O_CREAT)
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
+def test_a_second_build_into_the_same_folder_waits_and_leaves_the_first_ones_folder_alone(
+        catalog_dir, tmp_path, monkeypatch, capsys):
+    out = tmp_path / "public"
+    lock = hold_lock(out)
+    running = tmp_path / ".public-building-abcd1234"  # the staging folder of the build holding the lock
+    (running / "data").mkdir(parents=True)
+    seen_while_waiting = []
+
+    def first_build_ends() -> None:
+        time.sleep(0.3)
+        seen_while_waiting.append(running.exists())
+        os.close(lock)
+
+    threading.Thread(target=first_build_ends).start()
+    assert run_build(monkeypatch, catalog_dir, out, "--data-only") == 0
+    assert seen_while_waiting == [True]
+    assert "Er loopt al een build naar" in capsys.readouterr().err
+    assert (out / "data" / "datapackage.json").exists() and leftovers(out) == []
+
+
+def test_a_lock_left_by_a_killed_process_does_not_block(catalog_dir, tmp_path):
+    out = tmp_path / "public"
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import fcntl, os, sys, time; lock = os.open(sys.argv[1], os.O_RDWR | os.O_CREAT); "
+         "fcntl.flock(lock, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)",
+         str(tmp_path / ".public.lock")], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline() == "locked\n"
+    holder.kill()
+    holder.wait()
+
+    def never() -> None:
+        raise AssertionError("the build waited for a lock nobody holds")
+
+    assert not build_module.build(out, catalog_dir=catalog_dir, site=False, on_wait=never).has_errors
+
+
+def test_leftovers_of_killed_builds_are_removed_and_nothing_else(catalog_dir, tmp_path):
+    out = tmp_path / "public"
+    theirs = [".public-building-abcd1234", ".public-old-x_yz9876"]
+    spared = [".public2-building-abcd1234", ".public-building-abcd1234-mine", "public-building-abcd1234",
+              ".public-building-x-building-abcd1234"]
+    for name in theirs + spared:
+        (tmp_path / name / "site").mkdir(parents=True)
+    assert not build_module.build(out, catalog_dir=catalog_dir, site=False).has_errors
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([".public.lock", "public", *spared])
+
+
+def test_without_an_atomic_exchange_the_swap_takes_two_steps_and_a_kill_between_them_is_undone(
+        catalog_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(build_module, "_exchange", lambda first, second: False)
+    out = tmp_path / "public"
+    for _ in range(2):  # the second build swaps with an output in place
+        assert not build_module.build(out, catalog_dir=catalog_dir, site=False).has_errors
+    assert leftovers(out) == [] and (out / "data" / "datapackage.json").exists()
+    good = tree(out)
+    # A build killed between the two renames left the good output here, and no `out`:
+    halfway = tmp_path / ".public-old-abcd1234"
+    halfway.mkdir()
+    os.rename(out, halfway / "public")
+    # The next build puts it back first, so a failing build leaves it as it was.
+    config = mkdocs_config(tmp_path / "config", theme="geen-thema")
+    with pytest.raises(SiteError):
+        build_module.build(out, catalog_dir=catalog_dir, config_file=config)
+    assert tree(out) == good and leftovers(out) == []
+
+
 # ---------------------------------------------------------------- byte-identical builds
 
 
@@ -215,3 +304,92 @@ def test_an_index_in_a_format_it_does_not_know_is_refused_not_damaged(site_out, 
     with pytest.raises(pagefind_order.UnknownIndexFormat, match=some_filter.name):
         pagefind_order.put_in_order(index)
     assert tree(index) == before
+
+
+# ---------------------------------------------------------------- killed at random moments
+
+
+KILLED_BUILD = """
+import os, signal, sys, time
+from pathlib import Path
+import generator.build as build_module
+import generator.datapackage, generator.site  # imported first: the kills fall inside the build
+
+out, catalog, site, kill_at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "site", sys.argv[4]
+
+def killed(before, after):
+    def wrapper(*args):
+        if before:
+            os.killpg(0, signal.SIGKILL)
+        done = original(*args)
+        if after:
+            os.killpg(0, signal.SIGKILL)
+        return done
+    return wrapper
+
+if kill_at in ("before-swap", "after-exchange"):
+    name = "_swap" if kill_at == "before-swap" else "_exchange"
+    original = getattr(build_module, name)
+    setattr(build_module, name, killed(kill_at == "before-swap", kill_at == "after-exchange"))
+print("go", flush=True)
+build_module.build(out, catalog_dir=catalog, site=site)
+"""
+
+# (phase, build with the site, the file that shows the phase has begun, the longest wait after it)
+KILL_MOMENTS = [
+    ("check", False, None, 0.05),
+    ("data", False, "data/practices", 0.02),
+    ("swap", False, "before-swap", 0),
+    ("swap", False, "after-exchange", 0),
+    ("site", True, "site", 0.4),
+    ("index", True, ".search-shard-*", 0.1),
+]
+
+
+def kill_during(out: Path, catalog_dir: Path, site: bool, marker: str | None, wait: float) -> None:
+    """Start a build in its own process group and SIGKILL the group at the moment given."""
+    kill_at = marker if marker in ("before-swap", "after-exchange") else ""
+    process = subprocess.Popen([sys.executable, "-c", KILLED_BUILD, str(out), str(catalog_dir),
+                                "site" if site else "data", kill_at],
+                               cwd=ROOT, stdout=subprocess.PIPE, text=True, start_new_session=True)
+    assert process.stdout.readline() == "go\n"
+    if kill_at:  # the build kills itself there
+        assert process.wait(timeout=60) == -signal.SIGKILL
+    else:
+        deadline = time.monotonic() + 60
+        while marker and process.poll() is None and time.monotonic() < deadline \
+                and not list(out.parent.glob(f".{out.name}-building-*/{marker}")):
+            time.sleep(0.002)
+        time.sleep(wait)
+        with contextlib.suppress(ProcessLookupError):  # it may have ended by itself
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    process.stdout.close()
+
+
+def test_a_killed_build_leaves_the_previous_output_and_at_most_its_own_staging_folder(
+        catalog_dir, new_catalog_dir, site_tree, tmp_path):
+    """Kill builds of a changed catalogue in every phase, after a seeded random wait; each
+    time the output is the previous build or, if the kill came after the swap, the new one."""
+    out = tmp_path / "site" / "public"
+    assert not build_module.build(out, catalog_dir=catalog_dir, site=False).has_errors
+    previous = tree(out)
+    kept = tmp_path / "previous"
+    shutil.copytree(out, kept)
+    assert not build_module.build(tmp_path / "new", catalog_dir=new_catalog_dir, site=False).has_errors
+    new = {False: tree(tmp_path / "new"), True: site_tree}
+    random = Random(10)
+    outcomes = []
+    for phase, site, marker, longest in KILL_MOMENTS:
+        kill_during(out, new_catalog_dir, site, marker, random.uniform(0, longest))
+        now = tree(out)
+        assert now in (previous, new[site]), f"killed in {phase}: the output is neither the old nor the new build"
+        assert len(leftovers(out)) <= 1, leftovers(out)
+        outcomes.append((phase, "old" if now == previous else "new"))
+        if now != previous:  # back to the old output, so that the next kill tests the same change
+            shutil.rmtree(out)
+            shutil.copytree(kept, out)
+    assert ("swap", "old") in outcomes and ("swap", "new") in outcomes, outcomes
+    assert not build_module.build(out, catalog_dir=new_catalog_dir, site=False).has_errors
+    assert tree(out) == new[False] and leftovers(out) == []
+    assert sorted(path.name for path in out.parent.iterdir()) == [".public.lock", "public"]
