@@ -70,11 +70,13 @@ def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Pat
     # Imported here so that `validate` never pays for mkdocs and frictionless.
     from .datapackage import write_datapackages
 
-    data = staging / "data"
     if not site:
-        write_datapackages(catalog, data)
-        return staging
+        output = staging / "output"  # made by mkdir, not mkdtemp: readable by others, as the site is
+        write_datapackages(catalog, output / "data")
+        return output
     from .site import build_site, index_site
+
+    data = staging / "data"
 
     html = staging / "site"  # mkdocs empties its folder first: the data must not be in it yet
     wait_for_data = in_background(lambda: write_datapackages(catalog, data))
@@ -120,15 +122,20 @@ def _remove_leftovers(out: Path) -> None:
     """Remove what killed builds left beside `out`; only under the lock (see above)."""
     if fcntl is None:
         return
-    # mkdtemp adds 8 characters from [a-z0-9_]: the exact pattern spares `public-building-x/`'s folders
+    # mkdtemp adds 8 characters from [a-z0-9_]; the exact pattern spares the folders of
+    # another output whose name begins the same (`public-building-x`).
     leftover = re.compile(rf"\.{re.escape(out.name)}-(building|old)-[a-z0-9_]{{8}}")
     for path in out.parent.iterdir():
-        if not leftover.fullmatch(path.name):
-            continue
-        if path.name.startswith(_leftover_prefix(out, "old")) and not out.exists() \
-                and (path / out.name).is_dir():
-            os.rename(path / out.name, out)  # killed between the two renames of _swap's fallback
-        shutil.rmtree(path, ignore_errors=True)
+        if leftover.fullmatch(path.name):
+            _restore_output(path, out)
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _restore_output(leftover: Path, out: Path) -> None:
+    """A build killed between the two renames of _swap_in_two_steps left the output here."""
+    previous = leftover / out.name
+    if leftover.name.startswith(_leftover_prefix(out, "old")) and not out.exists() and previous.is_dir():
+        os.rename(previous, out)
 
 
 # ---------------------------------------------------------------- the swap

@@ -211,6 +211,14 @@ def test_leftovers_of_killed_builds_are_removed_and_nothing_else(catalog_dir, tm
     assert sorted(path.name for path in tmp_path.iterdir()) == sorted([".public.lock", "public", *spared])
 
 
+def test_the_output_folder_has_the_permissions_of_any_new_folder_not_a_private_temporary_one(
+        catalog_dir, tmp_path):
+    out = tmp_path / "public"
+    assert not build_module.build(out, catalog_dir=catalog_dir, site=False).has_errors
+    (tmp_path / "plain").mkdir()
+    assert out.stat().st_mode == (tmp_path / "plain").stat().st_mode
+
+
 def test_without_an_atomic_exchange_the_swap_takes_two_steps_and_a_kill_between_them_is_undone(
         catalog_dir, tmp_path, monkeypatch):
     monkeypatch.setattr(build_module, "_exchange", lambda first, second: False)
@@ -338,7 +346,7 @@ build_module.build(out, catalog_dir=catalog, site=site)
 # (phase, build with the site, the file that shows the phase has begun, the longest wait after it)
 KILL_MOMENTS = [
     ("check", False, None, 0.05),
-    ("data", False, "data/practices", 0.02),
+    ("data", False, "output/data/practices", 0.02),
     ("swap", False, "before-swap", 0),
     ("swap", False, "after-exchange", 0),
     ("site", True, "site", 0.4),
