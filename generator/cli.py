@@ -1,7 +1,8 @@
 """Command line: a thin layer over the library.
 
 Each command returns an exit code; `main` is the one place that turns
-outcomes into exit codes: 0 fine, 1 problems in the data, 2 usage error.
+outcomes into exit codes: 0 fine, 1 problems in the data or another mistake
+the user can fix (`SiteError`), 2 usage error, 3 a bug in the generator.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import traceback
 from pathlib import Path
 
 from . import check, codelists, paths, report
+from .site import SiteError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -29,13 +31,16 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageError as err:
         parser.error(str(err))
+    except SiteError as err:  # mkdocs.yml or a page in site/docs/: the user can fix it
+        print(f"De website is niet gebouwd; er is niets veranderd.\n{err}", file=sys.stderr)
+        return EXIT_PROBLEMS
     except KeyboardInterrupt:
         return 130
-    except Exception:  # a bug, not bad input: say so briefly
+    except Exception as err:  # a bug, not bad input: say so briefly
         if os.environ.get("GENERATOR_DEBUG"):
             traceback.print_exc()
-        print("Interne fout in de generator; meld dit als issue (zet GENERATOR_DEBUG=1 voor details).",
-              file=sys.stderr)
+        print(f"Interne fout in de generator: {type(err).__name__}: {err}\n"
+              "Meld dit als issue (zet GENERATOR_DEBUG=1 voor details).", file=sys.stderr)
         return EXIT_BUG
     return EXIT_USAGE  # pragma: no cover - parser.error exits
 
@@ -106,7 +111,10 @@ def run_validate(args) -> int:
 def run_build(args) -> int:
     from .build import build  # keeps validate free of the heavier imports
 
-    result = build(args.out, catalog_dir=args.catalog, site=not args.data_only)
+    def say_waiting() -> None:
+        print(f"Er loopt al een build naar {args.out}; deze wacht tot die klaar is.", file=sys.stderr)
+
+    result = build(args.out, catalog_dir=args.catalog, site=not args.data_only, on_wait=say_waiting)
     if result.has_errors:
         sys.stdout.write(report.REPORTERS[args.format](result.problems, len(result.files), args.lang))
         print("Niets gebouwd: herstel eerst de fouten hierboven.", file=sys.stderr)

@@ -12,22 +12,31 @@ page, and takes more than linear time: 10,000 practice pages took 2 GiB and
 two built at a time: pagefind/ holds the first (and Pagefind's scripts),
 pagefind-2/, pagefind-3/... the others, and pagefind/shards.json lists
 those, for the search page to merge (Pagefind's `mergeIndex`: results and
-filter counts across all of them).
+filter counts across all of them). Pagefind writes its filters in a random
+order; pagefind_order.put_in_order sorts them, so two builds are identical.
+
+mkdocs's own exceptions mean a mistake the user can fix (an error in
+mkdocs.yml, a hand-written page that a generated page would overwrite, a
+warning under `strict`); `build_site` turns them into `SiteError`, the one
+exception the CLI reports as such. Anything else is a bug.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import math
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .model import Catalog
+from .pagefind_order import put_in_order
 
 CATALOG_KEY = "catalogus_checked_catalog"  # the mkdocs config entry the hook reads
 SEARCH_FOLDER = "pagefind"
@@ -38,18 +47,26 @@ SEARCHABLE = b"data-pagefind-body"
 HOOK_FILE = Path(__file__).with_name("mkdocs_hook.py")
 
 
+class SiteError(Exception):
+    """mkdocs refused to build the site for a reason the user can fix; the message says which."""
+
+
 def build_site(catalog: Catalog, site_dir: Path, config_file: Path) -> None:
     """mkdocs build into site_dir (which mkdocs empties first)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
 
-    _quiet_mkdocs()
-    # The hook by its own path, wherever the package is installed (mkdocs.yml names it
-    # relative to the repository, for `mkdocs serve`); nothing to watch in a one-off build.
-    config = load_config(str(config_file), site_dir=str(site_dir),
-                         hooks=[str(HOOK_FILE)], watch=[])
-    config[CATALOG_KEY] = catalog
-    build(config)
+    with _mkdocs_log() as log:
+        try:
+            # The hook by its own path, wherever the package is installed (mkdocs.yml names it
+            # relative to the repository, for `mkdocs serve`); nothing to watch in a one-off build.
+            config = load_config(str(config_file), site_dir=str(site_dir),
+                                 hooks=[str(HOOK_FILE)], watch=[])
+            config[CATALOG_KEY] = catalog
+            build(config)
+        except MkDocsException as error:  # Abort included, though it is a SystemExit
+            raise SiteError("\n".join(log.take()) or str(error)) from error
 
 
 def index_site(site_dir: Path, shard_pages: int | None = None) -> None:
@@ -80,10 +97,47 @@ def _index_shard(site_dir: Path, pages: list[Path], folder: str) -> None:
             except OSError:  # a file system without hard links
                 shutil.copyfile(page, link)
         # force-language: the pages say lang="nl"; forcing keeps one Dutch index whatever a page says.
+        # close_fds=False: Pagefind holds the build's lock too (build.py); Python makes every other
+        # descriptor but stdin, stdout and stderr non-inheritable.
         subprocess.run([str(get_executable()), "--site", tree, "--output-path", str(site_dir / folder),
-                        "--force-language", "nl", "--quiet"], check=True, stdout=subprocess.DEVNULL)
+                        "--force-language", "nl", "--quiet"], check=True, stdout=subprocess.DEVNULL,
+                       close_fds=False)
+    put_in_order(site_dir / folder)
 
 
-def _quiet_mkdocs() -> None:
-    """mkdocs logs INFO lines per build step; our CLI prints its own summary."""
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+class _HeldErrors(logging.Handler):
+    """Keeps mkdocs's error lines: they become the SiteError's message, so they are shown once."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+    def take(self) -> list[str]:
+        taken, self.messages = self.messages, []
+        return taken
+
+
+@contextlib.contextmanager
+def _mkdocs_log():
+    """mkdocs's warnings on stderr as they come, its errors held; no INFO lines (the CLI
+    prints its own summary). Errors not taken for a SiteError are printed at the end."""
+    logger = logging.getLogger("mkdocs")
+    held, shown = _HeldErrors(), logging.StreamHandler(sys.stderr)
+    shown.addFilter(lambda record: record.levelno < logging.ERROR)
+    saved = logger.level, logger.propagate
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.addHandler(held)
+    logger.addHandler(shown)
+    try:
+        yield held
+    finally:
+        for handler in (held, shown):
+            logger.removeHandler(handler)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        for message in held.take():
+            print(message, file=sys.stderr)
