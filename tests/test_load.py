@@ -95,4 +95,4 @@ def test_fast_path_agrees_with_the_libyaml_path_on_the_whole_catalogue():
 
 def test_absurd_nesting_is_a_problem_not_a_crash():
     doc = load_text("a: " + "[" * 5000 + "]" * 5000 + "\n", "x.yaml")
-    assert codes(doc) == [("yaml-too-deep", 1, 1)]
+    assert codes(doc) == [("yaml-too-deep", 1, 4)]
