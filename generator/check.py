@@ -298,19 +298,19 @@ def _dicts(data, field):
 
 def _texts(entry: _Entry) -> list[Problem]:
     """Personal contact data and link schemes, in every text of a record."""
-    out = []
+    found = {}  # (code, path, value) -> None: a value found twice in one text is one problem
     for path, text in _strings(entry.data, ()):
         for match in EMAIL.finditer(text):
             if match.group().split("@")[0].lower() not in ROLE_MAILBOXES:
-                out.append(entry.problem("personal-email", path, value=match.group()))
+                found[("personal-email", path, match.group())] = None
         for match in PHONE.finditer(text):
-            out.append(entry.problem("personal-phone", path, value=match.group()))
+            found[("personal-phone", path, match.group())] = None
         if path[-1:] != ("url",):
             for match in LINK_TARGET.finditer(text):
                 target = match.group(1) or match.group(2)
                 if not target.lower().startswith(("https://", "http://")):
-                    out.append(entry.problem("url-scheme", path, value=target))
-    return out
+                    found[("url-scheme", path, target)] = None
+    return [entry.problem(code, path, value=value) for code, path, value in found]
 
 
 def _strings(node, path):

@@ -48,10 +48,12 @@ _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 # UTF-8 lead bytes 0xc2 and 0xef 0xbf, so the slower regex runs only then.
 _PRINTABLE_BYTES = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F), *range(0x80, 0x100)])
 _UNPRINTABLE_UTF8 = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]")
-# Characters where libyaml and rapidyaml read the same text differently:
-# tabs, escapes (surrogates, \N, \L, \P, unknown escapes), the line breaks of
-# YAML 1.1 (CR, NEL, LS, PS) and the reserved indicators @ and `.
-_LIBYAML_ONLY = ("\t", "\\", "\r", "@", "`", "\x85", "\u2028", "\u2029")
+# Text that libyaml refuses or reads differently and rapidyaml accepts: tabs,
+# escapes (surrogates, \N, \L, \P, unknown escapes), the line breaks of
+# YAML 1.1 (CR, NEL, LS, PS), the reserved indicators @ and `, and a plain
+# scalar that starts with a closing bracket. Found by fuzzing against the
+# libyaml path (tests/test_fuzz.py); a false alarm only costs speed.
+_LIBYAML_ONLY = ("\t", "\\", "\r", "@", "`", "\x85", "\u2028", "\u2029", " ]", " }", "\n]", "\n}")
 
 _PLAIN = "!plain"  # marker tag for untagged plain scalars
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -214,13 +216,15 @@ def _fast_value(text: str, raw: bytes | None = None) -> dict | None:
     MAX_DEPTH. Everything else, including every error, goes through the
     libyaml path, which is the authority and knows the positions.
     """
-    if _ryml is None or any(char in text for char in _LIBYAML_ONLY) or _may_hold_markers(text):
+    if _ryml is None or any(part in text for part in _LIBYAML_ONLY) or _may_hold_markers(text) \
+            or text.startswith(("]", "}")) or _LONG_GAP in text:
         return None
     try:
         with _quiet_stderr():  # rapidyaml prints parse errors on fd 2
             tree = _ryml.parse_in_arena(text.encode("utf-8") if raw is None else raw)
             emitted = _ryml.emit_json_malloc(tree, tree.root_id())
-        if _SPECIAL_JSON.search(emitted):
+        # An empty key ('": b"' or '- : a') is "" in the JSON; libyaml refuses it.
+        if _SPECIAL_JSON.search(emitted) or '"":' in emitted:
             return None
         value = _JSON.decode(emitted)
     except Exception:  # any doubt: the slow path decides and explains
@@ -249,10 +253,21 @@ class _DuplicateKey(Exception):
     pass
 
 
+# libyaml refuses an implicit key whose ':' comes more than 1024 characters
+# after the key starts (the YAML spec's limit); rapidyaml has no limit. Keys
+# of at most 500 characters and no run of 500 spaces (the only thing that
+# can stand between a key and its ':') keep every key well inside it.
+_MAX_KEY = 500
+_LONG_GAP = " " * _MAX_KEY
+
+
 def _unique_keys(pairs):
     result = dict(pairs)
     if len(result) != len(pairs):
         raise _DuplicateKey
+    for key in result:
+        if len(key) > _MAX_KEY:
+            raise _DuplicateKey  # not a duplicate, but the same verdict: libyaml decides
     return result
 
 

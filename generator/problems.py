@@ -224,6 +224,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("Bij '{field}' hoort ook '{missing}'.", "Voeg '{missing}:' toe."),
         "en": ("'{field}' requires '{missing}' as well.", "Add '{missing}:'."),
     },
+    "schema-more": {
+        "nl": ("Er zijn meer dan {limit} fouten tegen het schema in dit bestand; de controle toont de eerste {limit}.",
+               "Herstel eerst deze fouten en controleer dan opnieuw. Zoveel fouten wijzen vaak op één oorzaak, "
+               "zoals een verkeerde inspringing of een lijst op de verkeerde plek."),
+        "en": ("There are more than {limit} schema errors in this file; the check shows the first {limit}.",
+               "Fix these first and check again; so many errors often have one cause, such as wrong indentation."),
+    },
     "schema-other": {
         "nl": ("De waarde voldoet niet aan het schema ({keyword}).", "Vergelijk met het sjabloon in CONTRIBUTING.md."),
         "en": ("The value does not satisfy the schema ({keyword}).", "Compare with the template in CONTRIBUTING.md."),
