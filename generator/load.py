@@ -72,6 +72,7 @@ _DEVNULL = os.open(os.devnull, os.O_WRONLY)
 # rapidyaml's JSON drops tags (!) and anchors (&x, *x): files that may hold
 # one, or several documents or directives, take the slow path.
 _MARKERS = re.compile(r"(?:^|[\s:\[\]{},-])[!&*][^\s*]")
+_ANCHOR_MARKS = re.compile(r"(?:^|[\s:\[\]{},-])[&*][^\s*]")
 # Plain scalars that YAML 1.2 resolves to null/bool/int/float but rapidyaml
 # emits as JSON strings; a quoted one looks the same, so both go slow.
 _SPECIAL_JSON = re.compile(
@@ -364,7 +365,7 @@ def _chain_start(stack) -> tuple[int, int]:
 
 
 def _compose_and_convert(text: str, name: str) -> Document:
-    if "&" in text or "*" in text:
+    if _ANCHOR_MARKS.search(text):  # not for 'R&D' or '**bold**': a second pass costs
         anchor = _find_anchor(text)
         if anchor is not None:
             return _failed(name, anchor[0], anchor[1], anchor[2], text=text)
@@ -404,7 +405,7 @@ def _failed(name, code, line, col, text=None, **params) -> Document:
 
 
 def _find_anchor(text: str):
-    """First anchor or alias event, or None; only run when '&' or '*' occur."""
+    """First anchor or alias event, or None; only run when the text may hold one."""
     try:
         for event in yaml.parse(text, Loader=_BaseLoader):
             anchor = getattr(event, "anchor", None)
