@@ -379,7 +379,8 @@ def _compose_and_convert(text: str, name: str) -> Document:
         start = _nesting_start(text[:mark.index])
         if start is not None:
             return _failed(name, "yaml-too-deep", *start, text=text, limit=MAX_DEPTH)
-        return _failed(name, *_syntax_problem(err, text), text=text)
+        code, line, col, *params = _syntax_problem(err, text)
+        return _failed(name, code, line, col, text=text, **(params[0] if params else {}))
     except yaml.YAMLError as err:  # pragma: no cover - the reader's refusals are caught before
         line, col = _offset_position(text, getattr(err, "position", 0))
         return _failed(name, "yaml-syntax", line, col, text=text, detail=str(err))
@@ -422,7 +423,26 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str):
     line, col = mark.line + 1, mark.column + 1
     if "\t" in (err.problem or "") or _char_at(text, mark) == "\t":
         return "yaml-tab", line, col
+    escape = _escape_at(text, mark)
+    if escape:  # a lone surrogate (\ud800), a code past U+10FFFF, an unknown escape
+        start, sequence = escape
+        return "yaml-escape", line, start + 1, {"escape": sequence}
     return "yaml-syntax", line, col
+
+
+_ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}
+
+
+def _escape_at(text: str, mark) -> tuple[int, str] | None:
+    """(column, sequence) of the escape libyaml stopped at, or None. It
+    marks the backslash, or the hex digits after \\x, \\u or \\U."""
+    line = text.split("\n")[mark.line] if mark.line < text.count("\n") + 1 else ""
+    for start in (mark.column, mark.column - 2):
+        if 0 <= start < len(line) and line[start] == "\\":
+            kind = line[start + 1:start + 2]
+            if start == mark.column or kind in _ESCAPE_LENGTH:
+                return start, line[start:start + _ESCAPE_LENGTH.get(kind, 2)]
+    return None
 
 
 def _char_at(text: str, mark) -> str:

@@ -115,6 +115,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("Er staat een tab in de inspringing.", "Gebruik spaties (twee per niveau) in plaats van tabs."),
         "en": ("There is a tab in the indentation.", "Indent with spaces (two per level), not tabs."),
     },
+    "yaml-escape": {
+        "nl": ("De code {escape} tussen aanhalingstekens is geen geldig teken.",
+               "Typ het teken zelf in plaats van de code met een backslash, of schrijf \\\\ als u een "
+               "backslash bedoelt. Een losse helft van een tekenpaar (\\ud800 tot \\udfff) kan niet."),
+        "en": ("The code {escape} between quotes is not a valid character.",
+               "Type the character itself instead of the backslash code, or write \\\\ for a backslash. "
+               "Half a surrogate pair (\\ud800 to \\udfff) is not possible."),
+    },
     "yaml-anchor": {
         "nl": ("Ankers (&naam) zijn niet toegestaan.", "Schrijf de waarde voluit op elke plek waar hij nodig is."),
         "en": ("Anchors (&name) are not allowed.", "Write the value out in full wherever it is needed."),

@@ -127,6 +127,17 @@ def test_fast_path_steps_aside_where_libyaml_refuses(text):
     assert doc.data is None and doc.problems[0].line and doc.problems[0].column
 
 
+@pytest.mark.parametrize("text, column, escape", [
+    ('a: "x\\ud800y"\n', 6, "\\ud800"), ('a: "\\udc00"\n', 5, "\\udc00"),
+    ('a: "\\ud83d\\ude00"\n', 5, "\\ud83d"), ('a: "x\\U00110000"\n', 6, "\\U00110000"),
+    ('a: "x\\qy"\n', 6, "\\q"), ('a: "x\\xZZ"\n', 6, "\\xZZ"),
+])
+def test_escapes_of_no_character_are_named_with_their_position(text, column, escape):
+    doc = load_text(text, "x.yaml")
+    assert codes(doc) == [("yaml-escape", 1, column)]
+    assert doc.problems[0].params["escape"] == escape
+
+
 @pytest.mark.parametrize("text", ["a: 1\r\nb: [x, y]\r\n", 'a: "tab\\there"\n', "a: x@y\n", "a: [b ]\n"])
 def test_what_the_fast_path_leaves_the_libyaml_path_reads(text):
     assert load._fast_value(text) is None
