@@ -230,10 +230,11 @@ def _flow_style(raw, rng):
 
     flow, sort, width = rng.random() < 0.5, rng.random() < 0.5, rng.choice((20, 80, 10_000))
     try:  # an earlier mutation may have broken the file or put a huge number in it
-        data = yaml.safe_load(raw)
+        data = yaml.load(raw, Loader=yaml.CSafeLoader)
         if not isinstance(data, dict) or not data:
             return raw
-        return _raw(yaml.safe_dump(data, default_flow_style=flow, allow_unicode=True, sort_keys=sort, width=width))
+        return _raw(yaml.dump(data, Dumper=yaml.CSafeDumper, default_flow_style=flow, allow_unicode=True,
+                              sort_keys=sort, width=width))
     except Exception:
         return raw
 
