@@ -325,22 +325,33 @@ def _strings(node, path):
 
 
 def _published_text_rules(docs, checkers) -> list[Problem]:
-    """Rules on every text a file publishes, the dataset description included."""
+    """Rules on every value a file publishes, the dataset description included."""
     out = []
     date_paths = {kind: _date_paths(checker.schema) for kind, checker in checkers.items()}
     for kind, doc in docs:
-        if doc.data is None:
-            continue
-        whole = _Entry(kind, doc, (), doc.data)
-        for path, text in _strings(doc.data, ()):
-            if text.startswith(_FORMULA_START):
-                sign_nl, sign_en = FORMULA_SIGNS[text[0]]
-                out.append(whole.problem("text-formula-start", path, sign_nl=sign_nl, sign_en=sign_en))
-        for pattern in date_paths[kind]:
-            for path, value in _at(doc.data, pattern, ()):
-                params = _impossible_date(value)
-                if params:
-                    out.append(whole.problem("date-impossible", path, **params))
+        if doc.data is not None:
+            whole = _Entry(kind, doc, (), doc.data)
+            out += _formula_starts(whole)
+            out += _impossible_dates(whole, date_paths[kind])
+    return out
+
+
+def _formula_starts(whole: _Entry) -> list[Problem]:
+    out = []
+    for path, text in _strings(whole.data, ()):
+        if text.startswith(_FORMULA_START):
+            sign_nl, sign_en = FORMULA_SIGNS[text[0]]
+            out.append(whole.problem("text-formula-start", path, sign_nl=sign_nl, sign_en=sign_en))
+    return out
+
+
+def _impossible_dates(whole: _Entry, date_paths: list[tuple]) -> list[Problem]:
+    out = []
+    for pattern in date_paths:
+        for path, value in _at(whole.data, pattern, ()):
+            params = _impossible_date(value)
+            if params:
+                out.append(whole.problem("date-impossible", path, **params))
     return out
 
 
