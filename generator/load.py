@@ -224,7 +224,7 @@ def _fast_value(text: str, raw: bytes | None = None) -> dict | None:
         with _quiet_stderr():  # rapidyaml prints parse errors on fd 2
             tree = _ryml.parse_in_arena(text.encode("utf-8") if raw is None else raw)
             emitted = _ryml.emit_json_malloc(tree, tree.root_id())
-        # An empty key ('": b"' or '- : a') is "" in the JSON; libyaml refuses it.
+        # An empty key (': b' or '- : a') is "" in the JSON; libyaml refuses it.
         if _SPECIAL_JSON.search(emitted) or '"":' in emitted:
             return None
         value = _JSON.decode(emitted)
@@ -250,8 +250,8 @@ def _may_hold_markers(text: str) -> bool:
     return ("!" in text or "&" in text or "*" in text) and _MARKERS.search(text) is not None
 
 
-class _DuplicateKey(Exception):
-    pass
+class _LibyamlDecides(Exception):
+    """The JSON holds what only the libyaml path may judge: a duplicate or a long key."""
 
 
 # libyaml refuses an implicit key whose ':' comes more than 1024 characters
@@ -265,10 +265,10 @@ _LONG_GAP = " " * _MAX_KEY
 def _unique_keys(pairs):
     result = dict(pairs)
     if len(result) != len(pairs):
-        raise _DuplicateKey
+        raise _LibyamlDecides
     for key in result:
         if len(key) > _MAX_KEY:
-            raise _DuplicateKey  # not a duplicate, but the same verdict: libyaml decides
+            raise _LibyamlDecides
     return result
 
 
