@@ -14,6 +14,7 @@ import json
 import math
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -42,18 +43,28 @@ _FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]
 _INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
 _NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
 
-# Characters libyaml's reader refuses anywhere in a file (YAML 1.1 c-printable):
-# C0 controls but tab and line breaks, and DEL, as bytes deleted by translate
-# (one C loop); C1 controls but NEL and U+FFFE/U+FFFF only occur after the
-# UTF-8 lead bytes 0xc2 and 0xef 0xbf, so the slower regex runs only then.
-_PRINTABLE_BYTES = bytes([0x09, 0x0A, 0x0D, *range(0x20, 0x7F), *range(0x80, 0x100)])
-_UNPRINTABLE_UTF8 = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]")
-# Text that libyaml refuses or reads differently and rapidyaml accepts: tabs,
-# escapes (surrogates, \N, \L, \P, unknown escapes), the line breaks of
-# YAML 1.1 (CR, NEL, LS, PS), the reserved indicators @ and `, and a plain
-# scalar that starts with a closing bracket. Found by fuzzing against the
-# libyaml path (tests/test_fuzz.py); a false alarm only costs speed.
-_LIBYAML_ONLY = ("\t", "\\", "\r", "@", "`", "\x85", "\u2028", "\u2029", " ]", " }", "\n]", "\n}")
+# One C pass (bytes.translate) keeps the few bytes that the checks before
+# parsing look at; most files keep almost none, and each check then asks the
+# short result first and searches the whole file only when it must.
+#
+# libyaml's reader refuses C0 controls but tab and line breaks, DEL, C1
+# controls but NEL, and U+FFFE/U+FFFF (YAML 1.1 c-printable); the last two
+# groups only occur after the UTF-8 bytes 0xc2 and 0xef 0xbf.
+# rapidyaml accepts, and libyaml refuses or reads otherwise: tabs, escapes
+# (surrogates, \N, \L, \P, unknown escapes), the YAML 1.1 line breaks CR, NEL
+# (0xc2 0x85), LS and PS (0xe2 0x80 0xa8/9), the reserved indicators @ and `,
+# and a plain scalar starting with a closing bracket. Found by fuzzing against
+# the libyaml path (tests/test_fuzz.py); a false alarm only costs speed.
+_CONTROLS = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+_LIBYAML_ONLY = b"\t\r\\@`"
+_NOTABLE = _CONTROLS + _LIBYAML_ONLY + b"]}!&*\xc2\xe2\xef"
+_NOT_NOTABLE = bytes(b for b in range(256) if b not in _NOTABLE)
+_NOT_CONTROLS = bytes(b for b in range(256) if b not in _CONTROLS)
+_C1_OR_NONCHAR = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]|\xef\xbf[\xbe\xbf]")
+# Each starts with a literal byte, which the regex engine finds fast; a
+# search for a multi-byte string is slower in a file full of spaces or '€'.
+_NEL, _LS_OR_PS = re.compile(rb"\xc2\x85"), re.compile(rb"\xe2\x80[\xa8\xa9]")
+_CLOSING_BRACKET, _CLOSING_BRACE = re.compile(rb"\](?<=[ \n]\])"), re.compile(rb"\}(?<=[ \n]\})")
 
 _PLAIN = "!plain"  # marker tag for untagged plain scalars
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
@@ -71,12 +82,16 @@ _DEVNULL = os.open(os.devnull, os.O_WRONLY)
 
 # rapidyaml's JSON drops tags (!) and anchors (&x, *x): files that may hold
 # one, or several documents or directives, take the slow path.
-_MARKERS = re.compile(r"(?:^|[\s:\[\]{},-])[!&*][^\s*]")
-_ANCHOR_MARKS = re.compile(r"(?:^|[\s:\[\]{},-])[&*][^\s*]")
+# A marker is '!', '&' or '*' at the start of the text or after a space or
+# flow indicator, before a character that is neither space nor '*' (so
+# '**bold**' and 'R&D' are none). Each pattern starts with its literal
+# character, which the regex engine finds fast, then looks around it.
+_MARKERS = {sign: re.compile(re.escape(sign) + r"(?<![^\s:\[\]{},-]" + re.escape(sign) + r")(?=[^\s*])")
+            for sign in "!&*"}
 # Plain scalars that YAML 1.2 resolves to null/bool/int/float but rapidyaml
 # emits as JSON strings; a quoted one looks the same, so both go slow.
-_SPECIAL_JSON = re.compile(
-    r'"(?:~|[nN]ull|NULL|T(?:rue|RUE)|F(?:alse|ALSE)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)'
+_SPECIAL_JSON = re.compile(  # the lookahead turns most quotes away at once
+    r'"(?=[~nNTF+\-.0])(?:~|[nN]ull|NULL|T(?:rue|RUE)|F(?:alse|ALSE)|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)'
     r'|[-+]?0[0-9xo][^"]*)"')
 
 
@@ -128,25 +143,44 @@ class Document:
         return {}
 
 
+# O_NOFOLLOW: a link put in place after the islink test is not followed
+# either. O_NONBLOCK: opening a named pipe does not wait for a writer.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+
+
 def load_file(path: Path | str, display: str | None = None) -> Document:
-    """Load one YAML file strictly; never raises for bad input, never follows a link."""
+    """Load one YAML file strictly; never raises for bad input, never follows a
+    link, never reads anything but a regular file."""
     name = display or str(path)
     try:
         if os.path.islink(path):
             return _failed(name, "file-symlink", 1, 1, target=_link_target(path))
-        with open(path, "rb", opener=_open_no_follow) as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_BYTES:
-                return _failed(name, "file-too-large", 1, 1, size=size, limit=MAX_BYTES)
-            raw = handle.read(MAX_BYTES + 1)
+        fd = os.open(path, _OPEN_FLAGS)
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):  # a folder, pipe or device
+                return _failed(name, "file-not-regular", 1, 1)
+            if info.st_size > MAX_BYTES:
+                return _failed(name, "file-too-large", 1, 1, size=info.st_size, limit=MAX_BYTES)
+            raw = _read(fd, info.st_size)
+        finally:
+            os.close(fd)
     except OSError as err:
         return _failed(name, "file-unreadable", 1, 1, error=err.strerror or str(err))
     return load_bytes(raw, name)
 
 
-def _open_no_follow(path, flags):
-    # O_NOFOLLOW: a link put in place after the islink test is not followed either.
-    return os.open(path, flags | getattr(os, "O_NOFOLLOW", 0))
+def _read(fd: int, size: int) -> bytes:
+    """The file's bytes, but no more than MAX_BYTES + 1 if it grows meanwhile.
+    (Asking for MAX_BYTES at once would allocate a megabyte per file.)"""
+    parts, total = [], 0
+    while total <= MAX_BYTES:
+        part = os.read(fd, max(size + 1 - total, 65536))
+        if not part:
+            break
+        parts.append(part)
+        total += len(part)
+    return b"".join(parts)
 
 
 def _link_target(path) -> str:
@@ -179,22 +213,26 @@ def load_text(text: str, name: str) -> Document:
 
 
 def _load(text: str, raw: bytes, name: str) -> Document:
-    bad = _first_unprintable(raw)
+    notable = raw.translate(None, _NOT_NOTABLE)
+    bad = _first_unprintable(raw, notable)
     if bad is not None:
         before = raw[:bad].decode("utf-8")
         return _unprintable(name, before, raw[bad:bad + 3].decode("utf-8", "ignore")[0])
-    data = _fast_value(text, raw)
+    data = _fast_value(text, raw, notable)
     if data is not None:
         return Document(name, data, [], text)
     return _load_slow(text, name)
 
 
-def _first_unprintable(raw: bytes) -> int | None:
+def _first_unprintable(raw: bytes, notable: bytes | None = None) -> int | None:
     """Byte offset of the first character libyaml refuses, or None."""
-    if raw.translate(None, _PRINTABLE_BYTES) or b"\xc2" in raw or b"\xef\xbf" in raw:
-        match = _UNPRINTABLE_UTF8.search(raw)
-        return match.start() if match else None
-    return None
+    if notable is None:
+        notable = raw.translate(None, _NOT_NOTABLE)
+    offsets = [raw.find(bytes([byte])) for byte in set(notable.translate(None, _NOT_CONTROLS))]
+    if b"\xc2" in notable or b"\xef" in notable:
+        match = _C1_OR_NONCHAR.search(raw)
+        offsets += [match.start()] if match else []
+    return min(offsets, default=None)
 
 
 def _unprintable(name: str, before: str, char: str) -> Document:
@@ -203,7 +241,7 @@ def _unprintable(name: str, before: str, char: str) -> Document:
     return _failed(name, "file-control-char", line, col, char=f"U+{ord(char):04X}")
 
 
-def _fast_value(text: str, raw: bytes | None = None) -> dict | None:
+def _fast_value(text: str, raw: bytes | None = None, notable: bytes | None = None) -> dict | None:
     """The file's value via rapidyaml -> JSON, or None to take the slow path.
 
     rapidyaml parses about five times faster than libyaml's composer, but
@@ -217,12 +255,13 @@ def _fast_value(text: str, raw: bytes | None = None) -> dict | None:
     MAX_DEPTH. Everything else, including every error, goes through the
     libyaml path, which is the authority and knows the positions.
     """
-    if _ryml is None or any(part in text for part in _LIBYAML_ONLY) or _may_hold_markers(text) \
-            or text.startswith(("]", "}")) or _LONG_GAP in text:
+    raw = text.encode("utf-8") if raw is None else raw
+    notable = raw.translate(None, _NOT_NOTABLE) if notable is None else notable
+    if _ryml is None or _libyaml_only(raw, notable) or _may_hold_markers(text, raw, notable):
         return None
     try:
         with _quiet_stderr():  # rapidyaml prints parse errors on fd 2
-            tree = _ryml.parse_in_arena(text.encode("utf-8") if raw is None else raw)
+            tree = _ryml.parse_in_arena(raw)
             emitted = _ryml.emit_json_malloc(tree, tree.root_id())
         # An empty key (': b' or '- : a') is "" in the JSON; libyaml refuses it.
         if _SPECIAL_JSON.search(emitted) or '"":' in emitted:
@@ -244,10 +283,24 @@ def _within_depth(node, budget: int) -> bool:
     return True
 
 
-def _may_hold_markers(text: str) -> bool:
-    if text.startswith(("---", "...", "%")) or "\n---" in text or "\n..." in text or "\n%" in text:
+def _libyaml_only(raw: bytes, notable: bytes) -> bool:
+    """True when the text holds what libyaml refuses or reads otherwise (see _NOTABLE)."""
+    if notable.translate(None, _LIBYAML_ONLY) != notable or _LONG_GAP in raw:
         return True
-    return ("!" in text or "&" in text or "*" in text) and _MARKERS.search(text) is not None
+    if raw.startswith((b"]", b"}")) or (b"]" in notable and _CLOSING_BRACKET.search(raw)) \
+            or (b"}" in notable and _CLOSING_BRACE.search(raw)):
+        return True
+    return bool((b"\xc2" in notable and _NEL.search(raw)) or (b"\xe2" in notable and _LS_OR_PS.search(raw)))
+
+
+def _may_hold_markers(text: str, raw: bytes, notable: bytes) -> bool:
+    if raw.startswith((b"---", b"...", b"%")) or b"\n---" in raw or b"\n..." in raw or b"\n%" in raw:
+        return True
+    return _has_marker(text, "!&*", notable.decode("latin-1"))
+
+
+def _has_marker(text: str, signs: str, present: str) -> bool:
+    return any(sign in present and _MARKERS[sign].search(text) for sign in signs)
 
 
 class _LibyamlDecides(Exception):
@@ -259,7 +312,7 @@ class _LibyamlDecides(Exception):
 # of at most 500 characters and no run of 500 spaces (the only thing that
 # can stand between a key and its ':') keep every key well inside it.
 _MAX_KEY = 500
-_LONG_GAP = " " * _MAX_KEY
+_LONG_GAP = b" " * _MAX_KEY
 
 
 def _unique_keys(pairs):
@@ -365,7 +418,7 @@ def _chain_start(stack) -> tuple[int, int]:
 
 
 def _compose_and_convert(text: str, name: str) -> Document:
-    if _ANCHOR_MARKS.search(text):  # not for 'R&D' or '**bold**': a second pass costs
+    if _has_marker(text, "&*", text):  # not for 'R&D' or '**bold**': a second pass costs
         anchor = _find_anchor(text)
         if anchor is not None:
             return _failed(name, anchor[0], anchor[1], anchor[2], text=text)

@@ -92,6 +92,12 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("This is a symbolic link (to {target}); the checker follows no links and does not read the target.",
                "Put the file or folder itself in catalog/, not a link to it."),
     },
+    "file-not-regular": {
+        "nl": ("Dit is geen gewoon bestand, maar bijvoorbeeld een map of een pipe; de controle leest het niet.",
+               "Zet op deze plek een gewoon YAML-bestand, of haal het weg."),
+        "en": ("This is not a regular file but, for instance, a folder or a pipe; the checker does not read it.",
+               "Put a regular YAML file here, or remove it."),
+    },
     "file-control-char": {
         "nl": ("Er staat een onzichtbaar stuurteken ({char}) in het bestand.",
                "Haal het teken weg. Zulke tekens komen vaak mee bij kopiëren uit een pdf of tekstverwerker; "

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import mutants as M  # noqa: E402
 
-from generator import load  # noqa: E402
+from generator import check, load  # noqa: E402
 
 BATCHES = 50  # times two mutants of each of the 31 practice files: 3,100 mutants
 MAX_LONG = 20_000  # longest adversarial string here; the long campaign goes to 200,000
@@ -68,8 +68,9 @@ def test_no_mutant_crashes_the_checker_and_every_problem_has_a_position(tmp_path
 
 
 def test_the_fast_path_reads_every_mutant_as_libyaml_does(originals):
-    """Whatever rapidyaml is trusted with, libyaml (the authority) reads the same way."""
-    taken, differ = 0, []
+    """Whatever rapidyaml is trusted with, libyaml (the authority) reads the same way;
+    and the rules' prefilters on the raw text pass every file their rule would flag."""
+    taken, differ, missed = 0, [], []
     for number in range(BATCHES // 4):
         for mutant in _batch(number, originals):
             try:
@@ -79,13 +80,24 @@ def test_the_fast_path_reads_every_mutant_as_libyaml_does(originals):
             if load._first_unprintable(mutant.raw) is not None:
                 continue
             fast = load._fast_value(text)
+            slow = load._load_slow(text, mutant.name)
             if fast is not None:
                 taken += 1
-                slow = load._load_slow(text, mutant.name)
                 if slow.data != fast:
                     differ.append((mutant.label(), [p.code for p in slow.problems]))
+            if slow.data is not None and not _prefilters_hold(text, slow.data):
+                missed.append(mutant.label())
     assert differ == []
+    assert missed == []
     assert taken > 100  # the fast path was really tried
+
+
+def _prefilters_hold(text: str, data: dict) -> bool:
+    """The rules' cheap tests on the raw text never miss a value their rule would flag."""
+    starts = any(value.startswith(check._FORMULA_START) for _, value in check._strings(data, ()))
+    late = any(check._impossible_date(value) for _, value in check._strings(data, ()))
+    return (not starts or check._may_start_like_a_formula(text)) and \
+        (not late or "\\" in text or check._LATE_DAY.search(text) is not None)
 
 
 def test_mutants_are_reproducible(originals):

@@ -222,6 +222,20 @@ def test_dangling_symlink_is_refused_as_a_link(tmp_path):
     assert codes(load_file(link)) == [("file-symlink", 1, 1)]
 
 
+def test_pipe_and_folder_are_refused_without_waiting_or_reading(tmp_path):
+    import os
+    os.mkfifo(tmp_path / "pipe.yaml")  # opening it for reading would wait for a writer
+    (tmp_path / "folder.yaml").mkdir()
+    assert codes(load_file(tmp_path / "pipe.yaml")) == [("file-not-regular", 1, 1)]
+    assert codes(load_file(tmp_path / "folder.yaml")) == [("file-not-regular", 1, 1)]
+
+
+def test_file_of_exactly_the_limit_is_read_whole(tmp_path):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: " + b"x" * (MAX_BYTES - 4) + b"\n")
+    assert load_file(path).data == {"a": "x" * (MAX_BYTES - 4)}
+
+
 def test_unreadable_file_has_a_position(tmp_path):
     assert codes(load_file(tmp_path / "gone.yaml")) == [("file-unreadable", 1, 1)]
 
