@@ -30,6 +30,11 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/datapackage.py
 	$(BIN)/python bench/site.py
 
+# Long fuzz campaign of the checker (100,000 seeded mutants on every core); prints
+# figures and fails on a crash, a problem without position or a file over 2 s.
+fuzz: $(VENV)/.test
+	$(BIN)/python bench/fuzz.py 100000
+
 # Refresh the lock on purpose, in a commit of its own: the newest versions that
 # pyproject.toml's ranges allow. Then `make test`.
 lock: $(UV)

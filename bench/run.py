@@ -4,22 +4,33 @@
 
 For each N it writes a synthetic catalogue (bench/synthetic.py) to a temporary
 folder, then times our loader alone, the whole check (load + schema + rules),
-and check-jsonschema on the same practice files for comparison.
+and check-jsonschema on the same practice files for comparison. Then the worst
+case: a 1 MiB file of adversarial strings (long runs of '@', digits, '](',
+'href=', dots, phone numbers, ...) next to a normal file of the same size,
+each the one practice of a small catalogue.
 """
 
 from __future__ import annotations
 
+import copy
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
+import yaml
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import ROOT, make_catalog  # noqa: E402
 
+from generator import report  # noqa: E402
 from generator.check import check_catalog  # noqa: E402
-from generator.load import load_file  # noqa: E402
+from generator.load import MAX_BYTES, load_file  # noqa: E402
+
+# Runs that made regexes quadratic before, or that match a rule at every turn.
+ADVERSARIAL = ("@", "a", "0", "9 ", ".", "a.", "a@", "a@b.", "](", "]( ", "](x) ", "href=", "href= ",
+               "src=\"", "+31", "0612345678 ", "a@b.nl ", "x-", "=", "<", "\u200b")
 
 
 def main(sizes: list[int], compare: bool = True) -> None:
@@ -34,6 +45,58 @@ def main(sizes: list[int], compare: bool = True) -> None:
             cj_s = _check_jsonschema(files) if compare else float("nan")
             print(f"{n:>8} {load_s:>8.2f} {n / load_s:>11.0f} {check_s:>8.2f} {n / check_s:>12.0f} "
                   f"{1000 * check_s / n:>7.3f} {cj_s:>19.2f} {1000 * cj_s / n:>7.3f} {cj_s / check_s:>8.1f}x")
+
+
+def worst_case() -> None:
+    """Seconds to check (and report on) 1 MiB of adversarial strings vs a normal 1 MiB file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        catalog = make_catalog(1, Path(tmp))
+        practice = next((catalog / "practices").glob("*.yaml"))
+        record = yaml.safe_load(practice.read_text(encoding="utf-8"))
+        normal = _normal_mib(record)
+        print(f"\n1 MiB files, the one practice of a small catalogue ({len(normal)} bytes each): "
+              "seconds for check and report, problems in the file")
+        rows = [("normal (valid, many metrics)", normal)]
+        rows += [(f"adversarial {unit!r}", _adversarial(record, unit, len(normal))) for unit in ADVERSARIAL]
+        times = []
+        for name, raw in rows:
+            practice.write_bytes(raw)
+            seconds, problems = _check_once(catalog, practice.name)
+            times.append((seconds, name))
+            print(f"  {name:<34} {seconds:6.3f} s {problems:>7}")
+        worst = max(times[1:])
+        print(f"  worst adversarial: {worst[1]} {worst[0]:.3f} s; normal {times[0][0]:.3f} s")
+
+
+def _normal_mib(record: dict) -> bytes:
+    """The record with its metrics repeated until the file is nearly 1 MiB: valid, ordinary text."""
+    one, two = (len(_dump(_with_metrics(record, k))) for k in (1, 2))
+    return _dump(_with_metrics(record, (MAX_BYTES - 4096 - one) // (two - one) + 1))
+
+
+def _with_metrics(record: dict, copies: int) -> dict:
+    # copies, not the same objects again: the dumper would write anchors, which the loader refuses
+    return {**record, "metrics": [copy.deepcopy(m) for _ in range(copies) for m in record["metrics"]]}
+
+
+def _dump(record: dict) -> bytes:
+    return yaml.dump(record, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=100).encode("utf-8")
+
+
+def _adversarial(record: dict, unit: str, size: int) -> bytes:
+    """The record with a description of one unit repeated, as large as `size` bytes in all."""
+    small = _dump({**record, "description": ""}).decode("utf-8")
+    room = size - len(small.encode("utf-8")) - 16
+    text = (unit * (room // len(unit.encode("utf-8")) + 1)).encode("utf-8")[:room].decode("utf-8", "ignore")
+    return small.replace("description: ''", "description: |-\n  " + text).encode("utf-8")
+
+
+def _check_once(catalog: Path, name: str) -> tuple[float, int]:
+    """Seconds for the check and its text report, and the problems in the file `name`."""
+    start = time.perf_counter()
+    result = check_catalog(catalog)
+    report.text(result.problems, len(result.files), "nl")
+    return time.perf_counter() - start, sum(Path(p.file).name == name for p in result.problems)
 
 
 def _check(catalog: Path) -> None:
@@ -59,3 +122,4 @@ def _check_jsonschema(files: list[Path]) -> float:
 if __name__ == "__main__":
     args = sys.argv[1:]
     main([int(arg) for arg in args if arg.isdigit()] or [1000, 10000], compare="--no-compare" not in args)
+    worst_case()

@@ -10,6 +10,7 @@ reference and privacy problems reported in the same run.
 
 from __future__ import annotations
 
+import calendar
 import functools
 import gc
 import os
@@ -28,7 +29,14 @@ from .schemas import validators
 SUMMARY_SOFT_LIMIT = 400
 ROLE_MAILBOXES = {"info", "contact", "secretariaat", "redactie", "communicatie", "post",
                   "mail", "office", "hallo", "vragen", "pers", "press", "support"}
-EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+# Every regex here runs in time linear in the text (the web form runs the
+# same ones in JavaScript). EMAIL starts only where a run of local-part
+# characters starts: without the lookbehind a long run with no '@' after it
+# was tried from each of its characters, which is quadratic. PHONE matches at
+# most about 25 characters from any start. LINK_TARGET starts only at '](',
+# 'href' or 'src', and the spaces it skips after one cannot be skipped again
+# after another.
+EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9]|0[1-9])(?:[\s.-]?[0-9]){8}(?!\w)")
 # A cheap superset test on the raw file text: only files that might hold
 # contact data or a link get the slower walk over every string. Substring
@@ -40,12 +48,36 @@ _SEPARATORS = b" \t\r\n.()/-+"
 
 def _suspect(text: str) -> bool:
     """True when the text has a link mark or ten digits in a row once separators go."""
-    if any(mark in text for mark in SUSPECT_MARKS):
+    if any(mark in text for mark in SUSPECT_MARKS if mark[0] in text):  # one character first: fast
         return True
     return b"9999999999" in text.encode("utf-8").translate(_DIGITS_ONLY, _SEPARATORS)
 
 
 DATE = re.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9]")
+# The date types in common.schema.json, as references in a bundled schema.
+DATE_TYPES = ("#/$defs/common.schema.json/$defs/date", "#/$defs/common.schema.json/$defs/partial_date")
+FULL_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
+MONTHS = {"nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+                 "september", "oktober", "november", "december"),
+          "en": ("January", "February", "March", "April", "May", "June", "July", "August",
+                 "September", "October", "November", "December")}
+# A spreadsheet reads a cell that starts with one of these as a formula
+# (OWASP's list for CSV injection): no published text may start with one.
+FORMULA_SIGNS = {"=": ("'='", "'='"), "+": ("'+'", "'+'"), "-": ("'-'", "'-'"), "@": ("'@'", "'@'"),
+                 "\t": ("een tab", "a tab"), "\r": ("een regelterugloop", "a carriage return")}
+_FORMULA_START = tuple(FORMULA_SIGNS)
+# Cheap superset tests on the raw text, as for contact data. A text can only
+# start with a formula sign if the file holds one of these signs (or a
+# backslash: an escape such as \x3d), a '-' after a quote or one that starts a
+# plain word (after a space or bracket, not the '- ' of a list), or a block
+# scalar whose first line starts with '-'. A calendar day that some month
+# lacks is 29, 30 or 31 (or hides behind an escape). The patterns start with
+# a literal '-', which the regex engine finds fast; searching a str for a
+# two-character string is slower when the text is not pure ASCII.
+_FORMULA_MARKS = ("=", "+", "@", "\t", "\r", "\\")
+_DASH_START = re.compile(r"-(?:(?<=[\"']-)|(?<=[\s\[{,]-)(?=\S))")
+_BLOCK_FIRST_DASH = re.compile(r"[-+0-9]*[ ]*(?:#[^\n]*)?\n[ ]*-")
+_LATE_DAY = re.compile(r"-(?:29|3[01])")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 
 
@@ -109,6 +141,7 @@ def _check(catalog_dir: Path, schema_dir: Path, extra) -> Result:
             problems += problems_from_errors(errors, doc.path, doc.position)
     entries = _entries(docs)
     problems += _rules(entries, codelists, catalog_dir)
+    problems += _published_text_rules(docs, checkers)
     problems.sort(key=Problem.sort_key)
     result = Result(problems, None, [doc.path for _, doc in docs])
     if not result.has_errors:
@@ -125,16 +158,30 @@ def display(path: Path) -> str:
 
 
 def _load_all(catalog_dir: Path, extra) -> list[tuple[str, Document]]:
-    files = [("practice", p) for p in sorted((catalog_dir / "practices").glob("*.yaml"))]
-    files += [("instrument", p) for p in sorted((catalog_dir / "instruments").glob("*.yaml"))]
+    files = [("practice", p) for p in _listing(catalog_dir / "practices")]
+    files += [("instrument", p) for p in _listing(catalog_dir / "instruments")]
     files += [(kind, catalog_dir / f"{kind}.yaml") for kind in ("sources", "places")
-              if (catalog_dir / f"{kind}.yaml").exists()]
+              if os.path.lexists(catalog_dir / f"{kind}.yaml")]  # a dangling link is refused, not skipped
     files.append(("dataset", catalog_dir / "dataset.yaml"))  # required: it describes every release
     if extra:
-        known = {p.resolve() for _, p in files}
-        files += [(classify(p), p) for p in extra if p.resolve() not in known]
+        known = {_unlinked(p) for _, p in files}
+        files += [(classify(p), p) for p in extra if _unlinked(p) not in known]
     shown = functools.lru_cache(maxsize=None)(display)  # one relpath per folder, not per file
     return [(kind, load_file(path, os.path.join(shown(path.parent), path.name))) for kind, path in files]
+
+
+def _listing(folder: Path) -> list[Path]:
+    """The YAML files of a catalogue folder. A linked folder is never listed:
+    it comes back as itself, and the loader refuses it as a link."""
+    if folder.is_symlink():
+        return [folder]
+    return sorted(folder.glob("*.yaml"))
+
+
+def _unlinked(path: Path) -> Path:
+    # The folder resolved, the file itself not: a link given on the command
+    # line is then checked (and refused) rather than mistaken for its target.
+    return path.parent.resolve() / path.name
 
 
 def classify(path: Path) -> str:
@@ -169,9 +216,12 @@ def _rules(entries: list[_Entry], codelists: dict, catalog_dir: Path) -> list[Pr
         problems += _identity(entry, index)
     used = {kind: set() for kind in index}
     indicator_units = {row["code"]: row["unit"] for row in codelists.get("indicator", [])}
+    # once per file, not per record: sources.yaml holds many records
+    suspects = {id(entry.doc): entry.doc.text is None or _suspect(entry.doc.text) for entry in entries}
     for entry in entries:
         problems += _references(entry, index, used)
-        problems += _texts(entry)
+        if suspects[id(entry.doc)]:
+            problems += _texts(entry)
         if entry.kind == "practice":
             problems += _practice_rules(entry, indicator_units, index)
     problems += _orphans(entries, used)
@@ -241,36 +291,40 @@ def _refs(entry: _Entry):
                     yield kind, ("metrics", i, "comparison", key), comparison[key]
 
 
-def _list_refs(kind, data, field):
+def _list(data: dict, field: str) -> list:
+    """A field that the schema says is a list, or [] while it is not one yet."""
     values = data.get(field)
-    for i, value in enumerate(values if isinstance(values, list) else []):
+    return values if isinstance(values, list) else []
+
+
+def _list_refs(kind, data, field):
+    values = data.get(field)  # _list inlined in these two: they run for every field of every record
+    for i, value in enumerate(values if isinstance(values, list) else ()):
         yield kind, (field, i), value
 
 
 def _dicts(data, field):
     values = data.get(field)
-    for i, value in enumerate(values if isinstance(values, list) else []):
+    for i, value in enumerate(values if isinstance(values, list) else ()):
         if isinstance(value, dict):
             yield i, value
 
 
 def _texts(entry: _Entry) -> list[Problem]:
     """Personal contact data and link schemes, in every text of a record."""
-    out = []
-    if entry.doc.text is not None and not _suspect(entry.doc.text):
-        return out
+    found = {}  # (code, path, value) -> None: a value found twice in one text is one problem
     for path, text in _strings(entry.data, ()):
         for match in EMAIL.finditer(text):
             if match.group().split("@")[0].lower() not in ROLE_MAILBOXES:
-                out.append(entry.problem("personal-email", path, value=match.group()))
+                found[("personal-email", path, match.group())] = None
         for match in PHONE.finditer(text):
-            out.append(entry.problem("personal-phone", path, value=match.group()))
+            found[("personal-phone", path, match.group())] = None
         if path[-1:] != ("url",):
             for match in LINK_TARGET.finditer(text):
                 target = match.group(1) or match.group(2)
                 if not target.lower().startswith(("https://", "http://")):
-                    out.append(entry.problem("url-scheme", path, value=target))
-    return out
+                    found[("url-scheme", path, target)] = None
+    return [entry.problem(code, path, value=value) for code, path, value in found]
 
 
 def _strings(node, path):
@@ -282,6 +336,109 @@ def _strings(node, path):
     elif isinstance(node, list):
         for i, value in enumerate(node):
             yield from _strings(value, path + (i,))
+
+
+def _published_text_rules(docs, checkers) -> list[Problem]:
+    """Rules on every value a file publishes, the dataset description included."""
+    out = []
+    date_paths = {kind: _date_paths(checker.schema) for kind, checker in checkers.items()}
+    for kind, doc in docs:
+        if doc.data is not None:
+            whole = _Entry(kind, doc, (), doc.data)
+            if doc.text is None or _may_start_like_a_formula(doc.text):
+                out += _formula_starts(whole)
+            if doc.text is None or "\\" in doc.text or _LATE_DAY.search(doc.text):
+                out += _impossible_dates(whole, date_paths[kind])
+    return out
+
+
+def _may_start_like_a_formula(text: str) -> bool:
+    if any(mark in text for mark in _FORMULA_MARKS) or _DASH_START.search(text):
+        return True
+    return any(_BLOCK_FIRST_DASH.match(text, at + 1) for at in _block_indicators(text))
+
+
+def _block_indicators(text: str):
+    """Offsets of every '|' and '>' (a superset of the block scalar headers)."""
+    for sign in "|>":
+        at = text.find(sign)
+        while at >= 0:
+            yield at
+            at = text.find(sign, at + 1)
+
+
+def _formula_starts(whole: _Entry) -> list[Problem]:
+    out = []
+    for path, text in _strings(whole.data, ()):
+        if text.startswith(_FORMULA_START):
+            sign_nl, sign_en = FORMULA_SIGNS[text[0]]
+            out.append(whole.problem("text-formula-start", path, sign_nl=sign_nl, sign_en=sign_en))
+    return out
+
+
+def _impossible_dates(whole: _Entry, date_paths: list[tuple]) -> list[Problem]:
+    out = []
+    for pattern in date_paths:
+        for path, value in _at(whole.data, pattern, ()):
+            params = _impossible_date(value)
+            if params:
+                out.append(whole.problem("date-impossible", path, **params))
+    return out
+
+
+def _date_paths(schema: dict) -> list[tuple]:
+    """Data paths ('*': any list item) whose schema is one of the DATE_TYPES."""
+    found = []
+    stack = [(schema, ())]
+    while stack:
+        node, path = stack.pop()
+        ref = node.get("$ref")
+        if ref in DATE_TYPES:
+            found.append(path)
+            continue
+        if isinstance(ref, str) and len(path) < 20:  # the schemas have no cycles; 20 is a guard
+            stack.append((_resolve(schema, ref), path))
+        for name, child in node.get("properties", {}).items():
+            stack.append((child, path + (name,)))
+        if isinstance(node.get("items"), dict):
+            stack.append((node["items"], path + ("*",)))
+    return sorted(found)
+
+
+def _resolve(schema: dict, ref: str) -> dict:
+    node = schema
+    for part in ref.lstrip("#/").split("/"):
+        node = node[part.replace("~1", "/").replace("~0", "~")]
+    return node
+
+
+def _at(data, pattern: tuple, path: tuple):
+    """(path, value) for each value at a pattern from _date_paths."""
+    if not pattern:
+        yield path, data
+    elif pattern[0] == "*":
+        for i, item in enumerate(data if isinstance(data, list) else []):
+            yield from _at(item, pattern[1:], path + (i,))
+    elif isinstance(data, dict) and pattern[0] in data:
+        yield from _at(data[pattern[0]], pattern[1:], path + (pattern[0],))
+
+
+def _impossible_date(value) -> dict | None:
+    """Params for date-impossible when value has the form of a date but no such day exists.
+
+    Months outside 1-12 and days outside 1-31 are left to the schema pattern.
+    """
+    match = FULL_DATE.fullmatch(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    year, month, day = map(int, match.groups())
+    if not 1 <= month <= 12 or year < 1:
+        return None
+    days = calendar.monthrange(year, month)[1]
+    if not days < day <= 31:
+        return None
+    return {"value": value, "year": year, "days": days,
+            "month_nl": MONTHS["nl"][month - 1], "month_en": MONTHS["en"][month - 1]}
 
 
 def _practice_rules(entry: _Entry, indicator_units, index) -> list[Problem]:
@@ -302,15 +459,15 @@ def _practice_rules(entry: _Entry, indicator_units, index) -> list[Problem]:
             out.append(entry.problem("record-dates-order", ("record", "updated"), added=added, updated=updated))
     for i, metric in _dicts(data, "metrics"):
         out += _metric_units(entry, i, metric, indicator_units)
-    costs = data.get("costs") if isinstance(data.get("costs"), list) else []
+    costs = _list(data, "costs")
     for i, cost in _dicts(data, "costs"):
         part_of = cost.get("part_of")
-        if isinstance(part_of, int) and not (1 <= part_of <= len(costs) and part_of != i + 1):
+        if _is_integer(part_of) and not (1 <= part_of <= len(costs) and part_of != i + 1):
             out.append(entry.problem("cost-part-of", ("costs", i, "part_of"), value=part_of))
-    for i, other in enumerate(data.get("related") or []):
+    for _, path, other in _list_refs("practice", data, "related"):
         target = index["practice"].get(other) if isinstance(other, str) else None
-        if target is not None and other != entry.id and entry.id not in (target.data.get("related") or []):
-            out.append(entry.problem("related-one-way", ("related", i), id=entry.id, other=other))
+        if target is not None and other != entry.id and entry.id not in _list(target.data, "related"):
+            out.append(entry.problem("related-one-way", path, id=entry.id, other=other))
     return out
 
 
@@ -318,10 +475,14 @@ def _is_date(value) -> bool:
     return isinstance(value, str) and DATE.fullmatch(value) is not None
 
 
+def _is_integer(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)  # YAML true is no cost number
+
+
 def _metric_units(entry, i, metric, indicator_units) -> list[Problem]:
     out = []
     unit, indicator = metric.get("unit"), metric.get("indicator")
-    expected = indicator_units.get(indicator)
+    expected = indicator_units.get(indicator) if isinstance(indicator, str) else None
     if expected and isinstance(unit, str) and unit != expected:
         out.append(entry.problem("unit-mismatch", ("metrics", i, "unit"),
                                  unit=unit, indicator=indicator, expected=expected))

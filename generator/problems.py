@@ -86,6 +86,25 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("Het bestand kan niet gelezen worden: {error}.", "Controleer of het bestand bestaat en leesbaar is."),
         "en": ("The file cannot be read: {error}.", "Check that the file exists and is readable."),
     },
+    "file-symlink": {
+        "nl": ("Dit is een symbolische link (naar {target}); de controle volgt geen links en leest het doel niet.",
+               "Zet het bestand of de map zelf in catalog/, niet een link ernaar."),
+        "en": ("This is a symbolic link (to {target}); the checker follows no links and does not read the target.",
+               "Put the file or folder itself in catalog/, not a link to it."),
+    },
+    "file-not-regular": {
+        "nl": ("Dit is geen gewoon bestand, maar bijvoorbeeld een map of een pipe; de controle leest het niet.",
+               "Zet op deze plek een gewoon YAML-bestand, of haal het weg."),
+        "en": ("This is not a regular file but, for instance, a folder or a pipe; the checker does not read it.",
+               "Put a regular YAML file here, or remove it."),
+    },
+    "file-control-char": {
+        "nl": ("Er staat een onzichtbaar stuurteken ({char}) in het bestand.",
+               "Haal het teken weg. Zulke tekens komen vaak mee bij kopiëren uit een pdf of tekstverwerker; "
+               "typ de tekst op deze plek zo nodig opnieuw."),
+        "en": ("The file holds an invisible control character ({char}).",
+               "Remove it; such characters often come along when copying from a PDF or word processor."),
+    },
     "file-not-utf8": {
         "nl": ("Het bestand is geen UTF-8: byte {byte} hoort daar niet.",
                "Sla het bestand op als UTF-8 (in de meeste editors: 'Opslaan met codering')."),
@@ -101,6 +120,14 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "yaml-tab": {
         "nl": ("Er staat een tab in de inspringing.", "Gebruik spaties (twee per niveau) in plaats van tabs."),
         "en": ("There is a tab in the indentation.", "Indent with spaces (two per level), not tabs."),
+    },
+    "yaml-escape": {
+        "nl": ("De code {escape} tussen aanhalingstekens is geen geldig teken.",
+               "Typ het teken zelf in plaats van de code met een backslash, of schrijf \\\\ als u een "
+               "backslash bedoelt. Een losse helft van een tekenpaar (\\ud800 tot \\udfff) kan niet."),
+        "en": ("The code {escape} between quotes is not a valid character.",
+               "Type the character itself instead of the backslash code, or write \\\\ for a backslash. "
+               "Half a surrogate pair (\\ud800 to \\udfff) is not possible."),
     },
     "yaml-anchor": {
         "nl": ("Ankers (&naam) zijn niet toegestaan.", "Schrijf de waarde voluit op elke plek waar hij nodig is."),
@@ -121,8 +148,25 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("The field '{key}' occurs twice in the same mapping.", "Keep one and merge the content."),
     },
     "yaml-too-deep": {
-        "nl": ("Het bestand is te diep genest om te lezen.", "Vergelijk de opbouw met het sjabloon; een record is hooguit een paar niveaus diep."),
-        "en": ("The file is nested too deeply to read.", "Compare its structure with the template; a record is a few levels deep at most."),
+        "nl": ("Het bestand is te diep genest om te lezen: vanaf hier meer dan {limit} niveaus.",
+               "Vergelijk de opbouw met het sjabloon; een record is hooguit een paar niveaus diep. "
+               "Kijk of hier haakjes [ of {{ te veel staan of niet gesloten zijn."),
+        "en": ("The file is nested too deeply to read: more than {limit} levels from here.",
+               "Compare its structure with the template; a record is a few levels deep at most. "
+               "Look for brackets [ or {{ too many or left open here."),
+    },
+    "number-too-large": {
+        "nl": ("Het getal {value} is te groot om als getal te bewaren.",
+               "Controleer het getal: hoogstens 9007199254740991 kan. Is het geen getal maar een code of "
+               "tekst, zet het dan tussen aanhalingstekens."),
+        "en": ("The number {value} is too large to keep as a number.",
+               "Check the number: at most 9007199254740991 is possible. If it is a code or text, quote it."),
+    },
+    "number-not-finite": {
+        "nl": ("{value} is geen gewoon getal (oneindig of 'geen getal'); data-bestanden kunnen het niet bewaren.",
+               "Vul een echt getal in, of laat het veld weg als de bron geen getal geeft."),
+        "en": ("{value} is not an ordinary number (infinite or 'not a number'); data files cannot hold it.",
+               "Enter a real number, or leave the field out if the source gives none."),
     },
     "yaml-complex-key": {
         "nl": ("Een veldnaam moet gewone tekst zijn.", "Schrijf de veldnaam als tekst gevolgd door een dubbele punt."),
@@ -194,6 +238,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "nl": ("Bij '{field}' hoort ook '{missing}'.", "Voeg '{missing}:' toe."),
         "en": ("'{field}' requires '{missing}' as well.", "Add '{missing}:'."),
     },
+    "schema-more": {
+        "nl": ("Er zijn meer dan {limit} fouten tegen het schema in dit bestand; de controle toont de eerste {limit}.",
+               "Herstel eerst deze fouten en controleer dan opnieuw. Zoveel fouten wijzen vaak op één oorzaak, "
+               "zoals een verkeerde inspringing of een lijst op de verkeerde plek."),
+        "en": ("There are more than {limit} schema errors in this file; the check shows the first {limit}.",
+               "Fix these first and check again; so many errors often have one cause, such as wrong indentation."),
+    },
     "schema-other": {
         "nl": ("De waarde voldoet niet aan het schema ({keyword}).", "Vergelijk met het sjabloon in CONTRIBUTING.md."),
         "en": ("The value does not satisfy the schema ({keyword}).", "Compare with the template in CONTRIBUTING.md."),
@@ -259,6 +310,20 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "record-dates-order": {
         "nl": ("De datum 'updated' ({updated}) ligt voor 'added' ({added}).", "Verbeter een van beide datums."),
         "en": ("'updated' ({updated}) is before 'added' ({added}).", "Correct one of the dates."),
+    },
+    "date-impossible": {
+        "nl": ("De datum {value} bestaat niet: {month_nl} {year} heeft {days} dagen.",
+               "Verbeter de dag of de maand (jaar-maand-dag, bijvoorbeeld 2024-02-29)."),
+        "en": ("The date {value} does not exist: {month_en} {year} has {days} days.",
+               "Correct the day or the month (year-month-day, e.g. 2024-02-29)."),
+    },
+    "text-formula-start": {
+        "nl": ("Tekst mag niet beginnen met =, +, -, @, tab of een regelterugloop; deze tekst begint met {sign_nl}.",
+               "Een spreadsheet leest zo'n tekst als formule. Begin met een woord, of zet het teken na een "
+               "woord: 'min 2' of 'ongeveer −2' in plaats van '-2', 'plus 3' in plaats van '+3'."),
+        "en": ("Text must not start with =, +, -, @, tab or a carriage return; this text starts with {sign_en}.",
+               "A spreadsheet reads such text as a formula. Start with a word, or put the sign after a word: "
+               "'minus 2' or 'about −2' instead of '-2'."),
     },
     "url-scheme": {
         "nl": ("Het adres '{value}' begint niet met https:// of http://.",

@@ -11,6 +11,14 @@ import difflib
 
 from .problems import Problem
 
+# Schema problems shown per file. Past a few screens they help nobody, and a
+# file of 300,000 wrong list items would otherwise spend seconds on each
+# stage (jsonschema's errors, suggestions, the report).
+MAX_PROBLEMS = 100
+# Ids and codes are at most 80 characters (schema: slug). A longer word is no
+# typo of one, and difflib's ratio is quadratic in the length of the words.
+SUGGEST_MAX_LENGTH = 100
+
 TYPE_NAMES = {
     "string": ("tekst", "text"),
     "number": ("een getal", "a number"),
@@ -52,13 +60,21 @@ PATTERNS = {
 }
 
 
-def problems_from_errors(errors, file: str, locate) -> list[Problem]:
-    """`locate(path) -> (line, col)` maps a data path to the file."""
+def problems_from_errors(errors, file: str, locate, limit: int = MAX_PROBLEMS) -> list[Problem]:
+    """`locate(path) -> (line, col)` maps a data path to the file.
+
+    Stops after `limit` problems (errors are made lazily, so the rest cost
+    nothing) with one more that says so, at the first one left out.
+    """
     out = []
     for error in errors:
         for code, path, params in _translate(error):
+            if len(out) == limit:
+                code, params = "schema-more", {"limit": limit}
             line, col = locate(path)
             out.append(Problem(code=code, file=file, line=line, column=col, path=path, params=params))
+            if code == "schema-more":
+                return out
     return out
 
 
@@ -140,7 +156,10 @@ def _json_type(value) -> str:
 
 def suggest(word: str, options) -> dict:
     """Did-you-mean params for both languages ('' when nothing is close)."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    close = []
+    if len(word) <= SUGGEST_MAX_LENGTH:
+        options = [option for option in options if len(option) <= SUGGEST_MAX_LENGTH]
+        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:
         return {"suggestion_nl": "", "suggestion_en": ""}
     return {"suggestion_nl": f" (bedoelt u '{close[0]}'?)", "suggestion_en": f" (did you mean '{close[0]}'?)"}

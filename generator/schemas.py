@@ -59,6 +59,34 @@ def _rewrite(node, owner: str, root: str):
     return node
 
 
+def _unique_items(validator, unique, instance, schema):
+    """uniqueItems in one pass: jsonschema compares items that cannot be
+    sorted (mappings, mixed types) pair by pair, which took hours on a list
+    of 100,000 distinct mappings."""
+    if unique and validator.is_type(instance, "array"):
+        seen = set()
+        for item in instance:
+            key = _equality_key(item)
+            if key in seen:
+                yield jsonschema.ValidationError(f"{instance!r} has non-unique elements")
+                return
+            seen.add(key)
+
+
+def _equality_key(value):
+    """Equal keys for JSON-equal values: 1 == 1.0, but true != 1; key order does not count."""
+    if isinstance(value, dict):
+        return ("object", frozenset((key, _equality_key(item)) for key, item in value.items()))
+    if isinstance(value, list):
+        return ("array", tuple(_equality_key(item) for item in value))
+    if isinstance(value, bool) or value is None:
+        return ("constant", value)
+    return (type(value) is str, value)  # 1 and 1.0 are equal and hash the same
+
+
+_Detailed = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"uniqueItems": _unique_items})
+
+
 class Validators:
     """Fast and detailed validators for one kind of file."""
 
@@ -68,7 +96,7 @@ class Validators:
 
     @cached_property
     def detailed(self):
-        return jsonschema.Draft202012Validator(self.schema)
+        return _Detailed(self.schema)
 
     def is_valid(self, instance) -> bool:
         return self.fast.is_valid(instance)

@@ -51,6 +51,14 @@ def test_every_problem_code_speaks_both_languages():
             assert message and hint, code
 
 
+def test_every_message_template_names_only_plain_fields():
+    import string
+    for code, languages in MESSAGES.items():
+        for template in (text for pair in languages.values() for text in pair):
+            fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
+            assert all(name.isidentifier() for name in fields), (code, template)  # a stray brace raises
+
+
 def _check_jsonschema(schema: str, files) -> int:
     cmd = [str(CHECK_JSONSCHEMA), "--schemafile", str(SCHEMA_DIR / schema), *map(str, files)]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=300).returncode

@@ -219,7 +219,10 @@ def test_yaml_writer_uses_the_catalogue_style():
 
 RULE_TEXTS = ["Bel 06-12345678 of 0612345678", "+31 6 12345678", "+31 (0)20 1234567", "info@gemeente.nl",
               "j.jansen@gemeente.nl en pers@x.org", "bestelnummer 1234567890123", "[site](www.x.nl) en [ok](https://a.nl)",
-              '<a href="javascript:alert(1)">x</a>', "SRC='data:x'", "geen contact", "2014-2018: 12 345 678 euro"]
+              '<a href="javascript:alert(1)">x</a>', "SRC='data:x'", "geen contact", "2014-2018: 12 345 678 euro",
+              # the lookbehind that keeps EMAIL linear, and the runs that were quadratic
+              "a@b.nl.x@c.nl", "mail:jan@x.nl,piet@y.nl", "x" * 3000 + "@y.nl", "a." * 2000,
+              "](" * 500 + ")", "href= " * 300, "0612345678" * 30]
 
 
 def test_rule_patterns_find_the_same_matches_in_javascript(spec):

@@ -25,6 +25,10 @@ def line_of(path: Path, text: str) -> int:
     return path.read_text(encoding="utf-8").split("\n").index(text) + 1
 
 
+def line_with(path: Path, text: str) -> int:
+    return next(i for i, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if text in line)
+
+
 def test_duplicate_source_id(catalog):
     sources = catalog / "sources.yaml"
     sources.write_text(sources.read_text() + "  - id: thinkpublic-sociale-innovatie\n    title: Dubbel\n"
@@ -75,3 +79,159 @@ def test_a_broken_file_does_not_stop_the_others(catalog):
     venlo.write_text(venlo.read_text().replace("themes: [reintegration,", "themes: [reintegratie,"))
     names = {name for name, *_ in found(catalog)}
     assert {"kapot.yaml", "venlo-re-inspiratie.yaml"} <= names
+
+
+# ---- rules never assume a type the schema has not checked yet (issue 10) -----------------
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("old, new, code, field", [
+    ("related:\n  - assen-jongeren-bij-de-politie\n  - montferland-werkervaringsplaatsen-jongeren\n"
+     "  - zoetermeer-werktop-plus\n", "related: 0x1F\n", "schema-type", "related"),
+    ("related:\n  - assen-jongeren-bij-de-politie\n  - montferland-werkervaringsplaatsen-jongeren\n"
+     "  - zoetermeer-werktop-plus\n", "related: zoetermeer-werktop-plus\n", "schema-type", "related"),
+    ("  - indicator: caseload-per-coach\n", "  - indicator: [a]\n", "unknown-code", "metrics[1].indicator"),
+    ("  - indicator: caseload-per-coach\n", "  - indicator: {a: 1}\n", "unknown-code", "metrics[1].indicator"),
+    ("metrics:\n", "costs: [{part_of: true}]\nmetrics:\n", "schema-type", "costs[0].part_of"),
+    ("period:\n  start: \"2006\"\n", "period: [2006]\n", "schema-type", "period"),
+    ("record:\n", "record: 12\nx:\n", "schema-type", "record"),
+])
+def test_rules_survive_values_of_the_wrong_type(catalog, old, new, code, field):
+    _edit(catalog / "practices" / "venlo-re-inspiratie.yaml", old, new)
+    problems = [(name, c, f) for name, _, c, f in found(catalog)]
+    assert ("venlo-re-inspiratie.yaml", code, field) in problems
+
+
+def test_related_of_another_type_in_the_target_does_not_break_the_one_way_rule(catalog):
+    _edit(catalog / "practices" / "zoetermeer-werktop-plus.yaml", "related:\n", "related: 5\nx:\n")
+    problems = [(name, c) for name, _, c, _ in found(catalog)]
+    assert ("zoetermeer-werktop-plus.yaml", "schema-type") in problems
+
+
+# ---- impossible calendar dates -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("file, old, new, field, message", [
+    ("practices/venlo-re-inspiratie.yaml", 'start: "2006"\n', 'start: "2024-02-30"\n', "period.start",
+     "De datum 2024-02-30 bestaat niet: februari 2024 heeft 29 dagen."),
+    ("practices/venlo-re-inspiratie.yaml", 'added: "2026-11-23"', 'added: "2023-02-29"', "record.added",
+     "De datum 2023-02-29 bestaat niet: februari 2023 heeft 28 dagen."),
+    ("practices/venlo-re-inspiratie.yaml", '        start: "2006"\n', '        start: "2006-04-31"\n',
+     "metrics[1].baseline.period.start", "De datum 2006-04-31 bestaat niet: april 2006 heeft 30 dagen."),
+    ("sources.yaml", 'date: "2014-02"', 'date: "2014-06-31"', "sources[0].date",
+     "De datum 2014-06-31 bestaat niet: juni 2014 heeft 30 dagen."),
+    ("dataset.yaml", 'released: "2026-11-23"', 'released: "2026-11-31"', "released",
+     "De datum 2026-11-31 bestaat niet: november 2026 heeft 30 dagen."),
+])
+def test_impossible_dates_are_errors(catalog, file, old, new, field, message):
+    path = catalog / file
+    _edit(path, old, new)
+    problems = [p for p in check_catalog(catalog).problems if p.code == "date-impossible"]
+    assert [(Path(p.file).name, p.line, p.field) for p in problems] == [(path.name, line_with(path, new.strip()), field)]
+    assert problems[0].message("nl") == message
+    assert problems[0].severity == "error"
+
+
+def test_leap_day_and_month_ends_are_fine(catalog):
+    venlo = catalog / "practices" / "venlo-re-inspiratie.yaml"
+    _edit(venlo, 'start: "2006"\n', 'start: "2024-02-29"\n  end: "2024-12-31"\n')
+    assert found(catalog) == []
+
+
+# ---- text that a spreadsheet reads as a formula --------------------------------------------
+
+FORMULAS = ['=HYPERLINK("http://evil.example/","klik")', "+cmd|' /C calc'!A0", "@SUM(1+1)", "-2+3",
+            "\tTab vooraan", "\rRegelterugloop vooraan"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+@pytest.mark.parametrize("file, old, field", [
+    ("practices/venlo-re-inspiratie.yaml", "    population: werkcoaches van de gemeente Venlo\n",
+     "metrics[1].population"),
+    ("instruments/meester-gezel.yaml", "name: Meester-gezelprincipe\n", "name"),
+    ("sources.yaml", "    publisher: Centrum voor Lokaal Bestuur\n", "sources[0].publisher"),
+    ("places.yaml", "    name: \"Montferland\"\n", "places[1].name"),
+    ("dataset.yaml", "publisher: Redactie praktijkvoorbeelden werk en participatie\n", "publisher"),
+])
+def test_text_starting_like_a_formula_is_an_error(catalog, formula, file, old, field):
+    path = catalog / file
+    key = old.split(":")[0]
+    quoted = formula.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t").replace("\r", "\\r")
+    _edit(path, old, f'{key}: "{quoted}"\n')
+    problems = [p for p in check_catalog(catalog).problems if p.code == "text-formula-start"]
+    assert [(Path(p.file).name, p.line, p.field) for p in problems] == [(path.name, line_of(path, f'{key}: "{quoted}"'), field)]
+    message = problems[0].message("nl")
+    assert message.startswith("Tekst mag niet beginnen met =, +, -, @, tab of een regelterugloop")
+    assert "min 2" in problems[0].hint("nl")
+
+
+def test_numbers_and_signs_after_a_word_are_fine(catalog):
+    venlo = catalog / "practices" / "venlo-re-inspiratie.yaml"
+    _edit(venlo, "    population: werkcoaches van de gemeente Venlo\n",
+          "    population: \"min 2, ongeveer −2, a=b, x+y, info@\"\n")
+    assert [code for *_, code, _ in found(catalog)] == []
+    assert "    value: -26\n" in venlo.read_text()  # a negative number stays a number
+
+
+def test_no_record_in_the_catalogue_starts_like_a_formula():
+    assert [p for p in check_catalog().problems if p.code == "text-formula-start"] == []
+
+
+# ---- symlinks are never followed ------------------------------------------------------------
+
+
+def test_symlinked_record_is_refused(catalog, tmp_path):
+    outside = tmp_path / "outside.yaml"
+    outside.write_text((catalog / "practices" / "venlo-re-inspiratie.yaml").read_text())
+    (catalog / "practices" / "venlo-re-inspiratie.yaml").unlink()
+    (catalog / "practices" / "venlo-re-inspiratie.yaml").symlink_to(outside)
+    problems = [(name, line, code) for name, line, code, _ in found(catalog) if code == "file-symlink"]
+    assert problems == [("venlo-re-inspiratie.yaml", 1, "file-symlink")]
+
+
+def test_symlinked_folder_is_refused_unlisted(catalog, tmp_path):
+    moved = tmp_path / "elsewhere"
+    (catalog / "instruments").rename(moved)
+    (catalog / "instruments").symlink_to(moved)
+    problems = check_catalog(catalog).problems
+    assert [(Path(p.file).name, p.line, p.column, p.code) for p in problems if p.code == "file-symlink"] == [
+        ("instruments", 1, 1, "file-symlink")]
+    assert not any(Path(p.file).parent.name == "instruments" and p.code != "file-symlink" for p in problems)
+
+
+def test_dangling_symlink_for_a_shared_file_is_refused(catalog, tmp_path):
+    (catalog / "places.yaml").unlink()
+    (catalog / "places.yaml").symlink_to(tmp_path / "gone.yaml")
+    assert ("places.yaml", 1, "file-symlink", "") in found(catalog)
+
+
+# ---- bounded work on absurd files -------------------------------------------------------------
+
+
+def test_schema_problems_stop_after_the_limit_with_one_that_says_so(catalog):
+    from generator.schema_errors import MAX_PROBLEMS
+    venlo = catalog / "practices" / "venlo-re-inspiratie.yaml"
+    venlo.write_text(venlo.read_text() + "".join(f"extra{i}: 1\n" for i in range(MAX_PROBLEMS + 50)))
+    codes = [code for name, _, code, _ in found(catalog) if name == venlo.name]
+    assert codes.count("schema-additional") == MAX_PROBLEMS and codes.count("schema-more") == 1
+
+
+def test_unique_items_among_many_distinct_mappings(catalog):
+    venlo = catalog / "practices" / "venlo-re-inspiratie.yaml"
+    items = ", ".join(f"{{a: {i}}}" for i in range(20000))
+    _edit(venlo, "themes: [", f"themes: [{items}, {{a: 1.0}}, ")
+    codes = [code for name, _, code, _ in found(catalog) if name == venlo.name]
+    assert codes.count("schema-unique") == 1
+
+
+def test_one_problem_per_repeated_link_target_in_a_text(catalog):
+    venlo = catalog / "practices" / "venlo-re-inspiratie.yaml"
+    _edit(venlo, "    population: werkcoaches van de gemeente Venlo\n",
+          "    population: \"" + "[x](bijlage.pdf) " * 10 + "[y](ftp://a)\"\n")
+    assert [(code, field) for _, _, code, field in found(catalog)] == [
+        ("url-scheme", "metrics[1].population"), ("url-scheme", "metrics[1].population")]
