@@ -24,18 +24,20 @@ EXAMPLES = ROOT / "tests" / "example-files"
 
 
 def node(script: str, payload):
-    """Run `script` in Node with the JSON payload on stdin; its stdout is JSON."""
+    """Run `script` in Node as an ES module (so it can `await` an import) with the JSON payload on
+    stdin; its stdout is JSON."""
     executable = shutil.which("node")
     if executable is None:
         pytest.fail("node is missing: the form's JavaScript is tested with Node (installed with npm for `make test`)")
-    done = subprocess.run([executable, "-e", script], input=json.dumps(payload), capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run([executable, "--input-type=module", "-e", script], input=json.dumps(payload),
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 def js_module(name: str) -> str:
-    return f"require({json.dumps(str(ASSETS / name))})"
+    """An expression for the exports of the site's ES module `name` (package.json says "type": "module")."""
+    return f"(await import({json.dumps((ASSETS / name).as_uri())}))"
 
 
 STDIN = 'let input = ""; process.stdin.on("data", d => input += d).on("end", () => { const data = JSON.parse(input); '
