@@ -13,7 +13,7 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from generator import check, form_spec
+from generator import check, form_spec, new
 from generator.check import check_catalog
 from generator.load import load_file, load_text
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
@@ -215,6 +215,27 @@ def test_yaml_writer_uses_the_catalogue_style():
     assert "places: [GM0983]\ndescription: |-\n  Regel 1\n  Regel 2\n" in text
     assert "metrics:\n  - indicator: participants\n    value: 6\n" in text
     assert 'record:\n  added: "2026-11-23"\n' in text
+
+
+# ---- the form's modules without a DOM ------------------------------------------------------
+
+TITLES = ["Venlo: Re-inspiratie!", "Ça va, Zoë en Anaïs", "  Werk  & inkomen -- 2024 ", "İzmir Kelvin-K", "€ 100 ß",
+          "", "!!!", "x" * 79 + " y", "Een heel lange titel " * 8]
+
+
+def test_the_id_the_form_suggests_is_the_one_new_suggests():
+    script = f"const f = {js_module('form-follow.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify(data.map(f.slug)));});"
+    found = node(script, TITLES)
+    assert found == [new.suggest_slug(title)[:80].rstrip("-") for title in TITLES]
+    assert found[0] == "venlo-re-inspiratie"
+
+
+def test_numbers_are_read_the_dutch_way():
+    typed = ["12", "12,5", "-26", "1 000", "0.5", ",5", "1.000", "12.345.678", "veel", "", "  "]
+    script = f"const r = {js_module('form-record.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify(data.map(t => r.numberValue(t) ?? null)));});"
+    assert node(script, typed) == [12, 12.5, -26, 1000, 0.5, 0.5, "1.000", "12.345.678", "veel", None, None]
 
 
 # ---- the checker's rules beyond the schema match in JavaScript -------------------------
