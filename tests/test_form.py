@@ -13,7 +13,7 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from generator import check, form_spec
+from generator import check, form_spec, new
 from generator.check import check_catalog
 from generator.load import load_file, load_text
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
@@ -24,18 +24,20 @@ EXAMPLES = ROOT / "tests" / "example-files"
 
 
 def node(script: str, payload):
-    """Run `script` in Node with the JSON payload on stdin; its stdout is JSON."""
+    """Run `script` in Node as an ES module (so it can `await` an import) with the JSON payload on
+    stdin; its stdout is JSON."""
     executable = shutil.which("node")
     if executable is None:
         pytest.fail("node is missing: the form's JavaScript is tested with Node (installed with npm for `make test`)")
-    done = subprocess.run([executable, "-e", script], input=json.dumps(payload), capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run([executable, "--input-type=module", "-e", script], input=json.dumps(payload),
+                          capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
 
 
 def js_module(name: str) -> str:
-    return f"require({json.dumps(str(ASSETS / name))})"
+    """An expression for the exports of the site's ES module `name` (package.json says "type": "module")."""
+    return f"(await import({json.dumps((ASSETS / name).as_uri())}))"
 
 
 STDIN = 'let input = ""; process.stdin.on("data", d => input += d).on("end", () => { const data = JSON.parse(input); '
@@ -213,6 +215,27 @@ def test_yaml_writer_uses_the_catalogue_style():
     assert "places: [GM0983]\ndescription: |-\n  Regel 1\n  Regel 2\n" in text
     assert "metrics:\n  - indicator: participants\n    value: 6\n" in text
     assert 'record:\n  added: "2026-11-23"\n' in text
+
+
+# ---- the form's modules without a DOM ------------------------------------------------------
+
+TITLES = ["Venlo: Re-inspiratie!", "Ça va, Zoë en Anaïs", "  Werk  & inkomen -- 2024 ", "İzmir Kelvin-K", "€ 100 ß",
+          "", "!!!", "x" * 79 + " y", "Een heel lange titel " * 8]
+
+
+def test_the_id_the_form_suggests_is_the_one_new_suggests():
+    script = f"const f = {js_module('form-follow.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify(data.map(f.slug)));});"
+    found = node(script, TITLES)
+    assert found == [new.suggest_slug(title)[:80].rstrip("-") for title in TITLES]
+    assert found[0] == "venlo-re-inspiratie"
+
+
+def test_numbers_are_read_the_dutch_way():
+    typed = ["12", "12,5", "-26", "1 000", "0.5", ",5", "1.000", "12.345.678", "veel", "", "  "]
+    script = f"const r = {js_module('form-record.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify(data.map(t => r.numberValue(t) ?? null)));});"
+    assert node(script, typed) == [12, 12.5, -26, 1000, 0.5, 0.5, "1.000", "12.345.678", "veel", None, None]
 
 
 # ---- the checker's rules beyond the schema match in JavaScript -------------------------

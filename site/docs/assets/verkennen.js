@@ -5,13 +5,16 @@
  * so every figure shown is one the tables hold. The filters and the sort
  * live in the URL; the selection can be downloaded as CSV, holding exactly
  * the rows the table shows. All text goes in through textContent.
+ *
+ * An ES module that only verkennen.md loads (its front matter `scripts`); the
+ * closure below is kept from when every page loaded it as a classic script.
  */
 (function () {
   "use strict";
 
   // This file is served from assets/; the data package sits in data/ at the site root.
-  var DATA_URL = new URL("../data/", document.currentScript.src);
-  var SITE_URL = new URL("../", document.currentScript.src);
+  var DATA_URL = new URL("../data/", import.meta.url);
+  var SITE_URL = new URL("../", import.meta.url);
   var collator = new Intl.Collator("nl", { numeric: true, sensitivity: "base" });
 
   // The tables the explorer reads (names and columns as generator/tables.py writes them).

@@ -9,6 +9,9 @@
  * Everything is built with DOM methods and textContent: no index text is
  * ever parsed as HTML except Pagefind's excerpt, which is reduced to text
  * and <mark> elements.
+ *
+ * An ES module that only zoeken.md loads (its front matter `scripts`); the
+ * closure below is kept from when every page loaded it as a classic script.
  */
 (function () {
   "use strict";
@@ -22,12 +25,12 @@
   var PAGE_SIZE = 20;
   var FACET_PREVIEW = 8;
   // This file is served from assets/; the index sits in pagefind/ at the site root.
-  var PAGEFIND_URL = new URL("../pagefind/pagefind.js", document.currentScript.src).href;
+  var PAGEFIND_URL = new URL("../pagefind/pagefind.js", import.meta.url).href;
   var pagefind = null;
   var collator = new Intl.Collator("nl", { numeric: true, sensitivity: "base" });
 
   // A large catalogue has more than one index (generator/site.py): shards.json lists the others.
-  var SHARDS_URL = new URL("../pagefind/shards.json", document.currentScript.src).href;
+  var SHARDS_URL = new URL("../pagefind/shards.json", import.meta.url).href;
 
   function loadPagefind() {
     if (!pagefind) {

@@ -1,0 +1,122 @@
+/*
+ * The form "Voorbeeld toevoegen": the result of a check that passed.
+ *
+ * A preview of the practice as it will read, and the record as YAML
+ * (form-yaml.js) to copy, download, or open on GitHub's new-file page with
+ * the text filled in. Nothing is sent anywhere until the contributor follows
+ * that link.
+ */
+import { el } from "./form-dom.js";
+import { codeLabel, knownLabel } from "./form-model.js";
+import { dump } from "./form-yaml.js";
+
+var GITHUB_URL_LIMIT = 8000; // longer addresses may be refused; the YAML can still be pasted
+
+// The (hidden) result section; its parts go into state.parts for showResult.
+export function resultSection(state) {
+  var parts = state.parts;
+  parts.yaml = el("textarea", { id: "pv-yaml", rows: 16, readonly: true, spellcheck: "false", class: "pv-form__yaml" });
+  parts.filename = el("code", {});
+  parts.copy = el("button", { type: "button", class: "md-button", "data-action": "kopieren", text: "Kopiëren" });
+  parts.copied = el("span", { class: "pv-form__status", role: "status" });
+  parts.download = el("a", { class: "md-button", "data-action": "downloaden", text: "Downloaden" });
+  parts.github = el("a", { class: "md-button md-button--primary", "data-action": "github", target: "_blank",
+                           rel: "noopener noreferrer", text: "Openen op GitHub" });
+  parts.long = el("p", { class: "pv-form__note", hidden: true,
+                         text: "Uw voorbeeld is lang. Opent GitHub een leeg bestand of een foutmelding? Kopieer dan " +
+                               "de tekst hierboven en plak die in het nieuwe bestand." });
+  parts.notes = el("ul", {});
+  parts.notesBox = el("div", { class: "pv-form__notes", hidden: true },
+                      [el("p", { text: "Let op (dit houdt uw voorbeeld niet tegen):" }), parts.notes]);
+  parts.preview = el("div", { class: "pv-form__preview" });
+  parts.copy.addEventListener("click", function () { copy(parts); });
+  parts.result = el("section", { class: "pv-form__result", "aria-labelledby": "pv-resultaat-titel", hidden: true }, [
+    el("h2", { id: "pv-resultaat-titel", tabindex: "-1", text: "Uw voorbeeld is klaar" }),
+    parts.notesBox,
+    el("h3", { text: "Zo ziet het eruit" }), parts.preview,
+    el("h3", { text: "Het bestand" }),
+    el("p", {}, ["Dit is het bestand ", parts.filename, ". Kopieer of download het, of open het meteen op GitHub. ",
+                 "Daar kiest u ", el("strong", { text: "Commit changes" }), " en daarna ",
+                 el("strong", { text: "Create pull request" }), ". De redactie bekijkt uw voorstel."]),
+    el("label", { for: "pv-yaml", text: "YAML" }), parts.yaml,
+    el("div", { class: "pv-form__actions" }, [parts.copy, parts.download, parts.github, parts.copied]),
+    parts.long,
+    el("p", { class: "pv-form__help", text: "Tot u op Openen op GitHub klikt, blijft alles op uw eigen computer." })
+  ]);
+  return parts.result;
+}
+
+export function showResult(state, data, noteList) {
+  var spec = state.spec, parts = state.parts;
+  var yaml = dump(data, [spec.schema_line]);
+  var filename = data.id + ".yaml";
+  parts.yaml.value = yaml;
+  parts.filename.textContent = spec.folder + "/" + filename;
+  // One download address at a time: the previous file is released.
+  if (state.downloadUrl) URL.revokeObjectURL(state.downloadUrl);
+  state.downloadUrl = URL.createObjectURL(new Blob([yaml], { type: "application/yaml" }));
+  parts.download.href = state.downloadUrl;
+  parts.download.setAttribute("download", filename);
+  var github = spec.new_file_url + "?filename=" + encodeURIComponent(filename) + "&value=" + encodeURIComponent(yaml);
+  parts.github.href = github;
+  parts.long.hidden = github.length <= GITHUB_URL_LIMIT;
+  parts.notes.textContent = "";
+  noteList.forEach(function (note) { parts.notes.append(el("li", { text: note.text })); });
+  parts.notesBox.hidden = !noteList.length;
+  parts.preview.textContent = "";
+  parts.preview.append(preview(spec, data));
+  parts.copied.textContent = "";
+  parts.result.hidden = false;
+}
+
+function preview(spec, data) {
+  function names(kind, ids) {
+    return (ids || []).map(function (id) { return knownLabel(spec, kind, id) || id; }).join(", ");
+  }
+  function labels(codelist, codes) {
+    return (codes || []).map(function (code) { return codeLabel(spec, codelist, code); }).join(", ");
+  }
+  var facts = [
+    ["Stand van zaken", codeLabel(spec, "status", data.status)],
+    ["Looptijd", data.period ? [data.period.start, data.period.end].filter(Boolean).join(" tot ") : ""],
+    ["Plaatsen", names("place", data.places)],
+    ["Thema's", labels("theme", data.themes)],
+    ["Doelgroepen", labels("target_group", data.target_groups)],
+    ["Bewijs", data.evidence ? codeLabel(spec, "evidence_level", data.evidence.level) + ": " + data.evidence.claimed_by : ""]
+  ];
+  var dl = el("dl", { class: "pv-form__facts" });
+  facts.forEach(function (fact) {
+    if (fact[1]) dl.append(el("div", {}, [el("dt", { text: fact[0] }), el("dd", { text: fact[1] })]));
+  });
+  var out = el("div", {}, [el("h3", { text: data.title }), el("p", { text: data.summary }), dl]);
+  if (data.metrics) {
+    var figures = el("ul", {});
+    data.metrics.forEach(function (m) {
+      var amount = m.value.toLocaleString("nl-NL") + " " + codeLabel(spec, "unit", m.unit);
+      figures.append(el("li", { text: codeLabel(spec, "indicator", m.indicator) + ": " +
+                                      (m.as_given ? m.as_given + " (" + amount + ")" : amount) +
+                                      ". Bron: " + (knownLabel(spec, "source", m.source) || m.source) + ", " + m.locator }));
+    });
+    out.append(el("h4", { text: "Cijfers" }), figures);
+  }
+  if (data.description) out.append(el("h4", { text: "Beschrijving" }), el("div", { class: "pv-form__text", text: data.description }));
+  var sources = el("ul", {});
+  (data.sources || []).forEach(function (s) {
+    sources.append(el("li", { text: (knownLabel(spec, "source", s.source) || s.source) + ", " + s.locator }));
+  });
+  out.append(el("h4", { text: "Bronnen" }), sources);
+  return out;
+}
+
+// Copy to the clipboard; where the browser does not allow that, select the text for Ctrl+C.
+function copy(parts) {
+  function selectIt() {
+    parts.yaml.focus();
+    parts.yaml.select();
+    parts.copied.textContent = "De tekst is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C).";
+  }
+  if (!navigator.clipboard || !navigator.clipboard.writeText) { selectIt(); return; }
+  navigator.clipboard.writeText(parts.yaml.value).then(function () {
+    parts.copied.textContent = "Gekopieerd.";
+  }, selectIt);
+}
