@@ -78,6 +78,9 @@ _FORMULA_MARKS = ("=", "+", "@", "\t", "\r", "\\")
 _DASH_START = re.compile(r"-(?:(?<=[\"']-)|(?<=[\s\[{,]-)(?=\S))")
 _BLOCK_FIRST_DASH = re.compile(r"[-+0-9]*[ ]*(?:#[^\n]*)?\n[ ]*-")
 _LATE_DAY = re.compile(r"-(?:29|3[01])")
+# Published text may hold line breaks and tabs, no other control character:
+# they are invisible on the site and break CSV readers.
+_TEXT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 
 
@@ -349,6 +352,10 @@ def _published_text_rules(docs, checkers) -> list[Problem]:
                 out += _formula_starts(whole)
             if doc.text is None or "\\" in doc.text or _LATE_DAY.search(doc.text):
                 out += _impossible_dates(whole, date_paths[kind])
+            # The loader refuses raw control characters; only an escape such as
+            # "\r" or "\u0007" in a quoted string can still put one in a text.
+            if doc.text is None or "\\" in doc.text:
+                out += _control_characters(whole)
     return out
 
 
@@ -373,6 +380,16 @@ def _formula_starts(whole: _Entry) -> list[Problem]:
         if text.startswith(_FORMULA_START):
             sign_nl, sign_en = FORMULA_SIGNS[text[0]]
             out.append(whole.problem("text-formula-start", path, sign_nl=sign_nl, sign_en=sign_en))
+    return out
+
+
+def _control_characters(whole: _Entry) -> list[Problem]:
+    out = []
+    for path, text in _strings(whole.data, ()):
+        # A leading carriage return is already reported as a formula start.
+        found = _TEXT_CONTROL.search(text, 1 if text.startswith("\r") else 0)
+        if found:
+            out.append(whole.problem("text-control-char", path, char=f"U+{ord(found.group()):04X}"))
     return out
 
 

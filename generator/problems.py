@@ -325,6 +325,13 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "A spreadsheet reads such text as a formula. Start with a word, or put the sign after a word: "
                "'minus 2' or 'about −2' instead of '-2'."),
     },
+    "text-control-char": {
+        "nl": ("Deze tekst bevat een onzichtbaar stuurteken ({char}), geschreven als code met een backslash.",
+               "Haal de code (bijvoorbeeld \\r of \\u0007) uit de tekst; gebruik voor een nieuwe regel "
+               "een gewone regelovergang."),
+        "en": ("This text holds an invisible control character ({char}), written as a backslash escape.",
+               "Remove the escape (for example \\r or \\u0007); use a plain line break for a new line."),
+    },
     "url-scheme": {
         "nl": ("Het adres '{value}' begint niet met https:// of http://.",
                "Gebruik een volledig webadres dat begint met https://."),
