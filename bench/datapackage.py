@@ -23,8 +23,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import make_catalog  # noqa: E402
 
-from generator.check import check_catalog  # noqa: E402
-from generator.datapackage import write_catalog_package, write_datapackages  # noqa: E402
+from generator.catalog.check import check_catalog  # noqa: E402
+from generator.opendata.datapackage import write_catalog_package, write_datapackages  # noqa: E402
 
 
 def main(sizes: list[int]) -> None:

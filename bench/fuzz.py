@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import mutants as M  # noqa: E402
 
-from generator import load  # noqa: E402
+from generator.catalog import load  # noqa: E402
 
 TOO_SLOW = 2.0  # seconds for one file
 CHUNK = 250

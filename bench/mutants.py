@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import check, report  # noqa: E402
+from generator.catalog import check, report  # noqa: E402
 from generator.paths import CATALOG_DIR  # noqa: E402
 
 PRACTICES = CATALOG_DIR / "practices"

@@ -24,9 +24,9 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import ROOT, make_catalog  # noqa: E402
 
-from generator import report  # noqa: E402
-from generator.check import check_catalog  # noqa: E402
-from generator.load import MAX_BYTES, load_file  # noqa: E402
+from generator.catalog import report  # noqa: E402
+from generator.catalog.check import check_catalog  # noqa: E402
+from generator.catalog.load import MAX_BYTES, load_file  # noqa: E402
 
 # Runs that made regexes quadratic before, or that match a rule at every turn.
 ADVERSARIAL = ("@", "a", "0", "9 ", ".", "a.", "a@", "a@b.", "](", "]( ", "](x) ", "href=", "href= ",

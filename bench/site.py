@@ -82,7 +82,8 @@ def _build_in_child(catalog: Path, out: Path) -> dict:
 
 def _child(catalog: Path, out: Path) -> None:
     from generator import build as build_module
-    from generator import datapackage, extra_pages, pages, site
+    from generator.opendata import datapackage
+    from generator.website import extra_pages, pages, site
 
     spent: dict[str, float] = {"check": 0.0, "pages": 0.0, "build_site": 0.0, "data": 0.0, "index": 0.0}
     me = os.getpid()

@@ -33,9 +33,9 @@ import tempfile
 from pathlib import Path
 from typing import Callable
 
-from .background import in_background, in_child
-from .check import Result, check_catalog
-from .paths import CATALOG_DIR, MKDOCS_CONFIG, SCHEMA_DIR
+from generator.background import in_background, in_child
+from generator.catalog.check import Result, check_catalog
+from generator.paths import CATALOG_DIR, MKDOCS_CONFIG, SCHEMA_DIR
 
 try:
     import fcntl
@@ -68,13 +68,13 @@ def build(out: Path, catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_
 def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Path:
     """Write everything under staging; returns the folder that becomes the output."""
     # Imported here so that `validate` never pays for mkdocs and frictionless.
-    from .datapackage import write_datapackages
+    from generator.opendata.datapackage import write_datapackages
 
     if not site:
         output = staging / "output"  # made by mkdir, not mkdtemp: readable by others, as the site is
         write_datapackages(catalog, output / "data")
         return output
-    from .site import build_site, index_site
+    from generator.website.site import build_site, index_site
 
     data = staging / "data"
 

@@ -13,8 +13,9 @@ import sys
 import traceback
 from pathlib import Path
 
-from . import check, codelists, paths, report
-from .site import SiteError
+from generator import paths
+from generator.catalog import check, codelists, report
+from generator.website.site import SiteError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 
@@ -109,7 +110,7 @@ def run_validate(args) -> int:
 
 
 def run_build(args) -> int:
-    from .build import build  # keeps validate free of the heavier imports
+    from generator.build import build  # keeps validate free of the heavier imports
 
     def say_waiting() -> None:
         print(f"Er loopt al een build naar {args.out}; deze wacht tot die klaar is.", file=sys.stderr)
@@ -124,7 +125,7 @@ def run_build(args) -> int:
 
 
 def run_new(args) -> int:
-    from . import new
+    from generator.tools import new
 
     try:
         path = new.write(args.id, title=args.title, places=args.place, themes=args.theme,
@@ -138,7 +139,7 @@ def run_new(args) -> int:
 
 
 def run_diff(args) -> int:
-    from . import diff
+    from generator.tools import diff
 
     try:
         result = diff.diff_catalog(args.project, args.base, args.head, paths.CATALOG)

@@ -29,11 +29,12 @@ import pytest
 from test_pages import montferland, venlo, write_catalog
 
 from generator import build as build_module
-from generator import cli, pagefind_order
+from generator import cli
 from generator.background import ChildFailed, in_background, in_child
+from generator.opendata.tables import TableShapeError
 from generator.paths import ROOT
-from generator.site import SiteError
-from generator.tables import TableShapeError
+from generator.website import pagefind_order
+from generator.website.site import SiteError
 
 
 @pytest.fixture(scope="module")
@@ -109,7 +110,7 @@ def mkdocs_config(folder: Path, theme: str = "material", page: str | None = None
           language: nl
           custom_dir: {ROOT / "site" / "overrides"}
         hooks:
-          - {ROOT / "generator" / "mkdocs_hook.py"}
+          - {ROOT / "generator" / "website" / "mkdocs" / "hook.py"}
         """), encoding="utf-8")
     return config
 
@@ -136,12 +137,12 @@ def test_mkdocs_configuration_error_exits_1_with_mkdocs_message(catalog_dir, tmp
 
 
 def test_bug_in_a_forked_step_exits_3_with_its_type_and_message(catalog_dir, tmp_path, monkeypatch, capfd):
-    import generator.datapackage
-    import generator.site
+    import generator.opendata.datapackage
+    import generator.website.site
 
     monkeypatch.delenv("GENERATOR_DEBUG", raising=False)
-    monkeypatch.setattr(generator.datapackage, "write_datapackages", lambda catalog, folder: None)
-    monkeypatch.setattr(generator.site, "build_site", lambda *args: fail_with_table_shape_error())
+    monkeypatch.setattr(generator.opendata.datapackage, "write_datapackages", lambda catalog, folder: None)
+    monkeypatch.setattr(generator.website.site, "build_site", lambda *args: fail_with_table_shape_error())
     out = tmp_path / "public"
     assert run_build(monkeypatch, catalog_dir, out) == 3
     printed = capfd.readouterr().err
@@ -321,7 +322,7 @@ KILLED_BUILD = """
 import os, signal, sys, time
 from pathlib import Path
 import generator.build as build_module
-import generator.datapackage, generator.site  # imported first: the kills fall inside the build
+import generator.opendata.datapackage, generator.website.site  # imported first: the kills fall inside the build
 
 out, catalog, site, kill_at = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3] == "site", sys.argv[4]
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_catalog
-from generator.codelists import read_codelists, render_codes_schema
+from generator.catalog.check import check_catalog
+from generator.catalog.codelists import read_codelists, render_codes_schema
+from generator.catalog.problems import MESSAGES
 from generator.paths import CATALOG_DIR, CODELIST_DIR, SCHEMA_DIR
-from generator.problems import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "tests" / "example-files"

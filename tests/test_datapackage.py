@@ -20,13 +20,14 @@ import pandas as pd
 import pytest
 from frictionless import validate
 
-from generator import cli, tables
+from generator import cli
 from generator.build import build
-from generator.check import check_catalog
-from generator.datapackage import dataset_jsonld
-from generator.load import load_file
+from generator.catalog.check import check_catalog
+from generator.catalog.load import load_file
+from generator.catalog.schemas import validators
+from generator.opendata import tables
+from generator.opendata.datapackage import dataset_jsonld
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
-from generator.schemas import validators
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import make_catalog  # noqa: E402
@@ -163,7 +164,7 @@ def test_tables_rebuild_every_record_field_for_field(data, catalog):
 
 
 def test_generated_records_with_every_field_survive_the_csv_files(tmp_path):
-    from generator.datapackage import write_catalog_package
+    from generator.opendata.datapackage import write_catalog_package
 
     result = check_catalog(make_catalog(8, tmp_path))
     assert not result.has_errors

@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from generator import cli, diff
+from generator import cli
+from generator.tools import diff
 
 PRACTICE = """\
 # yaml-language-server: $schema=../../schema/practice.schema.json

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_catalog, display
+from generator.catalog.check import check_catalog, display
 
 EXAMPLES = Path(__file__).parent / "example-files"
 POSITIVE = sorted((EXAMPLES / "positive").rglob("*.yaml"))

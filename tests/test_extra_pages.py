@@ -1,4 +1,4 @@
-"""The generated pages of generator/extra_pages.py: field reference, sources, downloads."""
+"""The generated pages of generator/website/extra_pages.py: field reference, sources, downloads."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from types import MappingProxyType
 import pytest
 import yaml
 
-from generator import downloads_page, extra_pages, pages, sources_page, tables
-from generator.check import check_catalog
-from generator.datapackage import COMPANIONS, dataset_jsonld, write_datapackages
-from generator.field_reference import RECORD_KINDS, field_reference_markdown
+from generator.catalog.check import check_catalog
+from generator.opendata import tables
+from generator.opendata.datapackage import COMPANIONS, dataset_jsonld, write_datapackages
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
+from generator.website import downloads_page, extra_pages, pages, sources_page
+from generator.website.field_reference import RECORD_KINDS, field_reference_markdown
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The form "Voorbeeld toevoegen" without a browser: its generated definition (generator/form_spec.py),
+"""The form "Voorbeeld toevoegen" without a browser: its generated definition (generator/website/form_spec.py),
 and its JavaScript validator and YAML writer run in Node against the checker's own schema and loader."""
 
 from __future__ import annotations
@@ -13,11 +13,13 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from generator import check, form_spec, new
-from generator.check import check_catalog
-from generator.load import load_file, load_text
+from generator.catalog import check
+from generator.catalog.check import check_catalog
+from generator.catalog.load import load_file, load_text
+from generator.catalog.schemas import bundle, read_schemas, validators
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
-from generator.schemas import bundle, read_schemas, validators
+from generator.tools import new
+from generator.website import form_spec
 
 ASSETS = ROOT / "site" / "docs" / "assets"
 EXAMPLES = ROOT / "tests" / "example-files"

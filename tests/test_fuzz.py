@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import mutants as M  # noqa: E402
 
-from generator import check, load  # noqa: E402
+from generator.catalog import check, load  # noqa: E402
 
 BATCHES = 50  # times two mutants of each of the 31 practice files: 3,100 mutants
 MAX_LONG = 20_000  # longest adversarial string here; the long campaign goes to 200,000

@@ -56,7 +56,7 @@ def test_the_wheel_carries_what_the_tool_reads_at_run_time(wheel):
     for needed in ("generator/project/schema/practice.schema.json", "generator/project/schema/codelists/theme.csv",
                    "generator/project/mkdocs.yml", "generator/project/site/overrides/main.html",
                    "generator/project/site/docs/zoeken.md", "generator/project/CHANGELOG.md",
-                   "generator/project/CONTRIBUTING.md", "generator/mkdocs_hook.py"):
+                   "generator/project/CONTRIBUTING.md", "generator/website/mkdocs/hook.py"):
         assert needed in names
     assert not any(name.startswith(("catalog/", "tests/", "generator/project/catalog/")) for name in names)
 

@@ -2,8 +2,8 @@
 
 import pytest
 
-from generator import load
-from generator.load import MAX_BYTES, load_bytes, load_file, load_text
+from generator.catalog import load
+from generator.catalog.load import MAX_BYTES, load_bytes, load_file, load_text
 
 
 def codes(doc):

@@ -8,11 +8,12 @@ import re
 
 import pytest
 
-from generator import cli, new
-from generator.check import check_catalog, display
-from generator.load import load_text
+from generator import cli
+from generator.catalog.check import check_catalog, display
+from generator.catalog.load import load_text
+from generator.catalog.schemas import validators
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
-from generator.schemas import validators
+from generator.tools import new
 
 TODAY = dt.date(2026, 11, 24)
 

@@ -1,4 +1,4 @@
-"""The generated catalogue pages (generator/pages.py and its modules), at unit
+"""The generated catalogue pages (generator/website/pages.py and its modules), at unit
 level: which pages exist, what a page says, links, search filters, charts and
 escaping. One test renders through the real mkdocs theme, because the theme
 prints page meta unescaped.
@@ -20,12 +20,12 @@ import markdown
 import pytest
 import yaml
 
-from generator import dutch, html_blocks
-from generator.check import check_catalog
-from generator.figures import Bar, bar_chart
-from generator.page_parts import SiteLinks, href, period_facet, yaml_string
-from generator.pages import pages
+from generator.catalog.check import check_catalog
 from generator.paths import ROOT, SCHEMA_DIR
+from generator.website import dutch, html_blocks
+from generator.website.figures import Bar, bar_chart
+from generator.website.page_parts import SiteLinks, href, period_facet, yaml_string
+from generator.website.pages import pages
 
 SOURCE = {"id": "bron-blad", "title": "Het werkt! Voorbeelden", "publisher": "Centrum voor Lokaal Bestuur",
           "date": "2014-02", "type": "article", "language": "nl", "url": "https://example.org/het-werkt"}
@@ -239,7 +239,7 @@ def test_reuse_links_and_citation(site, catalog):
 
 
 def test_linked_data_files_are_the_ones_the_data_package_writes(catalog, site, tmp_path):
-    from generator.datapackage import write_datapackages
+    from generator.opendata.datapackage import write_datapackages
 
     write_datapackages(catalog, tmp_path / "data")
     page = site["voorbeelden/venlo-werkt.md"]
@@ -326,7 +326,7 @@ def test_record_text_cannot_inject_markup_into_pages(catalog):
 
 def test_injection_record_renders_inert_through_the_theme(catalog, tmp_path):
     """The whole mkdocs build, because Material puts page meta into <title> and <meta> unescaped."""
-    from generator.site import build_site
+    from generator.website.site import build_site
 
     build_site(attacked(catalog), tmp_path / "site", ROOT / "mkdocs.yml")
     rendered = (tmp_path / "site" / "voorbeelden" / "venlo-werkt" / "index.html").read_text(encoding="utf-8")
@@ -396,7 +396,7 @@ def mkdocs(monkeypatch, tmp_path):
     from mkdocs.config import load_config
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    hook = config.plugins["generator/mkdocs_hook.py"]
+    hook = config.plugins["generator/website/mkdocs/hook.py"]
     monkeypatch.setattr(hook, "_serve_written", {})
     monkeypatch.setattr(hook, "_serve_dir", tmp_path / "scratch")
     yield config, hook
@@ -437,7 +437,7 @@ def test_hook_shows_catalogue_errors_as_the_home_page_under_serve(mkdocs, monkey
 def test_hook_under_serve_rewrites_only_the_pages_an_edit_changes(mkdocs, catalog, monkeypatch):
     import os
 
-    from generator.site import CATALOG_KEY
+    from generator.website.site import CATALOG_KEY
 
     config, hook = mkdocs
     monkeypatch.setattr(hook, "_command", "serve")
@@ -457,8 +457,8 @@ def test_hook_under_serve_rewrites_only_the_pages_an_edit_changes(mkdocs, catalo
 def test_hook_under_plain_serve_renders_only_the_pages_an_edit_changes(mkdocs, catalog, monkeypatch):
     from mkdocs.commands.build import build
 
-    from generator import serve_reuse
-    from generator.site import CATALOG_KEY
+    from generator.website.mkdocs import serve_reuse
+    from generator.website.site import CATALOG_KEY
 
     config, hook = mkdocs
     served = serve_reuse.ServedPages()

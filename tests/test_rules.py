@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_catalog
+from generator.catalog.check import check_catalog
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
 
 
@@ -214,7 +214,7 @@ def test_dangling_symlink_for_a_shared_file_is_refused(catalog, tmp_path):
 
 
 def test_schema_problems_stop_after_the_limit_with_one_that_says_so(catalog):
-    from generator.schema_errors import MAX_PROBLEMS
+    from generator.catalog.schema_errors import MAX_PROBLEMS
     venlo = catalog / "practices" / "venlo-re-inspiratie.yaml"
     venlo.write_text(venlo.read_text() + "".join(f"extra{i}: 1\n" for i in range(MAX_PROBLEMS + 50)))
     codes = [code for name, _, code, _ in found(catalog) if name == venlo.name]

@@ -1,4 +1,4 @@
-"""generator/sanitize.py: record Markdown becomes safe HTML, other record text is escaped."""
+"""generator/website/sanitize.py: record Markdown becomes safe HTML, other record text is escaped."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 import markdown
 import pytest
 
-from generator.sanitize import markdown_html, markdown_text, text
+from generator.website.sanitize import markdown_html, markdown_text, text
 
 
 def tags(fragment: str) -> list[str]:

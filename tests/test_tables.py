@@ -1,4 +1,4 @@
-"""generator.tables: table definitions derived from the schemas, and a lossless round trip.
+"""generator.opendata.tables: table definitions derived from the schemas, and a lossless round trip.
 
 The round trip (records -> rows -> records) runs over the real catalogue and
 over a synthetic catalogue in which every column of every table holds a value
@@ -13,12 +13,12 @@ import sys
 
 import pytest
 
-from generator import tables
-from generator.check import check_catalog
-from generator.codebook import codebook_markdown
-from generator.codelists import read_codelists
+from generator.catalog.check import check_catalog
+from generator.catalog.codelists import read_codelists
+from generator.catalog.schemas import bundle, read_schemas
+from generator.opendata import tables
+from generator.opendata.codebook import codebook_markdown
 from generator.paths import ROOT, SCHEMA_DIR
-from generator.schemas import bundle, read_schemas
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import make_catalog  # noqa: E402

@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from generator.zipfiles import zip_bytes
+from generator.opendata.zipfiles import zip_bytes
 
 FILES = {
     "tables/metrics.csv": b"practice_id,value\n" + b"venlo,26\n" * 400,  # deflated

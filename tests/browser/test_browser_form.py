@@ -11,9 +11,9 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from generator.check import check_catalog, display
-from generator.form_spec import new_file_url
-from generator.load import load_text
+from generator.catalog.check import check_catalog, display
+from generator.catalog.load import load_text
+from generator.website.form_spec import new_file_url
 
 FORM = "toevoegen/"
 COPY_ID = "-uit-het-formulier"

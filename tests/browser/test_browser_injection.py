@@ -17,14 +17,13 @@ from types import MappingProxyType
 
 import pytest
 import yaml
+from conftest import off_the_browser_thread, serve, watched_page
 from playwright.sync_api import expect
 
-from generator.check import check_catalog
-from generator.datapackage import write_datapackages
+from generator.catalog.check import check_catalog
+from generator.opendata.datapackage import write_datapackages
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
-from generator.site import build_site, index_site
-
-from conftest import off_the_browser_thread, serve, watched_page
+from generator.website.site import build_site, index_site
 
 IDENT = "injectie-proef"
 SCRIPT = "<script>window.__pwned = 'script'; alert('script')</script>"

@@ -8,11 +8,10 @@ import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from conftest import off_the_browser_thread, serve, watched_page
 from playwright.sync_api import expect
 
-from generator.site import index_site
-
-from conftest import off_the_browser_thread, serve, watched_page
+from generator.website.site import index_site
 
 STATUS = "[data-zoeken=status]"
 RESULTS = "[data-zoeken=resultaten] > li"

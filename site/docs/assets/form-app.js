@@ -28,7 +28,7 @@ import { collect } from "./form-record.js";
 import { resultSection, showResult } from "./form-result.js";
 import { CHANGE, datalists, renderProperties } from "./form-widgets.js";
 
-// form-spec.json is generated beside this file, in assets/ (generator/form_spec.py, SPEC_PATH).
+// form-spec.json is generated beside this file, in assets/ (generator/website/form_spec.py, SPEC_PATH).
 var SPEC_URL = new URL("form-spec.json", import.meta.url);
 
 // Everything the form keeps while it is open, in one place; the modules get it passed, none keeps its own.

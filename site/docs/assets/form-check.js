@@ -3,7 +3,7 @@
  *
  * The record is validated against the same bundled schema the checker uses
  * (form-validate.js), then the checker's rules beyond the schema
- * (generator/check.py) run on it; every message is a Dutch template from the
+ * (generator/catalog/check.py) run on it; every message is a Dutch template from the
  * spec. A problem or note comes out as {target, text}: target is the key of
  * the form field it belongs to (through the map form-record.js made). Only
  * problems stop the result; notes do not. No DOM.
@@ -93,7 +93,7 @@ function periods(data) {
   return out;
 }
 
-// The checker's rules beyond the schema (generator/check.py), on the same record.
+// The checker's rules beyond the schema (generator/catalog/check.py), on the same record.
 function ruleProblems(spec, rules, data, map) {
   var out = [];
   function at(dataPath, code, params) {

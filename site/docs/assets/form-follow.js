@@ -8,7 +8,7 @@
  */
 import { key } from "./form-model.js";
 
-// "Venlo: Re-inspiratie!" -> "venlo-re-inspiratie" (like generator/new.py's suggest_slug, at most 80 characters).
+// "Venlo: Re-inspiratie!" -> "venlo-re-inspiratie" (like generator/tools/new.py's suggest_slug, at most 80 characters).
 export function slug(text) {
   var words = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().match(/[a-z0-9]+/g) || [];
   return words.join("-").slice(0, 80).replace(/-+$/, "");

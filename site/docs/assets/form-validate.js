@@ -2,7 +2,7 @@
  * JSON Schema (2020-12) validation for the form "Voorbeeld toevoegen", in the browser.
  *
  * Interprets exactly the keywords the project's schemas use, on the bundled
- * schema the checker itself validates against (generator/schemas.py), and
+ * schema the checker itself validates against (generator/catalog/schemas.py), and
  * reports errors the way Python's jsonschema does: one per failing keyword,
  * at the instance path (a `required` error at the object that lacks the
  * property). tests/test_form.py proves the same verdicts on the

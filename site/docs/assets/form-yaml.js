@@ -8,7 +8,7 @@
  * when a plain or block style is not certain to round-trip, the string is
  * written double-quoted with escapes. tests/test_form.py loads the
  * output of tricky strings and of every practice in the catalogue with
- * generator.load and compares. An ES module without imports or DOM access: it
+ * generator.catalog.load and compares. An ES module without imports or DOM access: it
  * runs in the browser (form-result.js imports it) and in Node.
  */
 var WIDTH = 88;

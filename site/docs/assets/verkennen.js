@@ -17,7 +17,7 @@
   var SITE_URL = new URL("../", import.meta.url);
   var collator = new Intl.Collator("nl", { numeric: true, sensitivity: "base" });
 
-  // The tables the explorer reads (names and columns as generator/tables.py writes them).
+  // The tables the explorer reads (names and columns as generator/opendata/tables.py writes them).
   var TABLES = {
     practices: "practices.csv",
     places: "places.csv",

@@ -29,7 +29,7 @@
   var pagefind = null;
   var collator = new Intl.Collator("nl", { numeric: true, sensitivity: "base" });
 
-  // A large catalogue has more than one index (generator/site.py): shards.json lists the others.
+  // A large catalogue has more than one index (generator/website/site.py): shards.json lists the others.
   var SHARDS_URL = new URL("../pagefind/shards.json", import.meta.url).href;
 
   function loadPagefind() {

@@ -3,7 +3,7 @@
 `write_datapackages(catalog, data_dir)` writes, all deterministically:
 
     datapackage.json      the catalogue package (Data Package v2)
-    <table>.csv           one CSV per table (generator.tables)
+    <table>.csv           one CSV per table (generator.opendata.tables)
     practices.json        the full nested practice records
     schema/               copies of the JSON Schemas and codelists
     codebook.md           every table and field, in Dutch
@@ -27,10 +27,11 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
+from generator.background import in_background
+from generator.paths import ROOT, SCHEMA_DIR
+
 from . import tables
-from .background import in_background
 from .codebook import codebook_markdown
-from .paths import ROOT, SCHEMA_DIR
 from .zipfiles import zip_bytes
 
 PACKAGE_PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json"

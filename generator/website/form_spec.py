@@ -17,12 +17,14 @@ from pathlib import Path
 
 import yaml
 
-from . import check, new
-from .model import Catalog
+from generator.catalog import check
+from generator.catalog.model import Catalog
+from generator.catalog.schema_errors import PATTERNS
+from generator.catalog.schemas import bundle, read_schemas
+from generator.paths import MKDOCS_CONFIG, SCHEMA_DIR
+from generator.tools import new
+
 from .page_parts import REPO_URL
-from .paths import MKDOCS_CONFIG, SCHEMA_DIR
-from .schema_errors import PATTERNS
-from .schemas import bundle, read_schemas
 
 SPEC_PATH = "assets/form-spec.json"
 MKDOCS_FILE = MKDOCS_CONFIG
@@ -96,7 +98,7 @@ MESSAGES = {
     "minProperties": "Vul minstens één veld in, of laat dit onderdeel helemaal leeg.",
     "dependentRequired": "Vul dit ook in: het hoort bij het veld '{property}'.",
     "false": "Deze waarde is hier niet toegestaan.",
-    # rules beyond the schema (generator/check.py)
+    # rules beyond the schema (generator/catalog/check.py)
     "id-taken": "Er is al een voorbeeld met deze korte naam ({title}). Kies een andere naam, "
                 "of verbeter het bestaande voorbeeld.",
     "unit-mismatch": "Bij deze indicator hoort de eenheid '{expected}'.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .paths import SCHEMA_DIR
+from generator.paths import SCHEMA_DIR
 
 # The record kinds a contributor writes, in the order the page shows them:
 # (schema file, heading, where the record lives).

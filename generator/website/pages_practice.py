@@ -7,17 +7,31 @@ labels come from the codelists. Sections without content are left out.
 
 from __future__ import annotations
 
+from generator.catalog.geography import Geography
+from generator.catalog.model import Catalog
+
 from . import dutch
 from .figures import Bar, bar_chart
-from .geography import Geography
-from .model import Catalog
 from .page_parts import (
-    SITE_NAME, SiteLinks, evidence_page, front_matter, href, html_block, indicator_page,
-    instrument_page, link, period_facet, place_page, practice_page, status_page,
-    target_group_page, theme_page,
+    SITE_NAME,
+    SiteLinks,
+    evidence_page,
+    front_matter,
+    href,
+    html_block,
+    indicator_page,
+    instrument_page,
+    link,
+    period_facet,
+    place_page,
+    practice_page,
+    status_page,
+    target_group_page,
+    theme_page,
 )
 from .sanitize import markdown_html, markdown_text, text
-from .sources_page import PATH as SOURCES_PAGE, source_anchor
+from .sources_page import PATH as SOURCES_PAGE
+from .sources_page import source_anchor
 
 KIND_ORDER = {"outcome": 0, "output": 1, "input": 2, "context": 3}
 COST_STAGE = {"achieved": "werkelijke kosten", "expected": "verwachte kosten", "target": "begroting"}

@@ -5,13 +5,25 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .geography import Geography
-from .model import Catalog
-from .page_parts import (
-    SITE_NAME, count_label, front_matter, html_block, href, instrument_page, link, place_names,
-    place_page, practice_page, sort_key, target_group_page, theme_page,
-)
+from generator.catalog.geography import Geography
+from generator.catalog.model import Catalog
+
 from . import dutch
+from .page_parts import (
+    SITE_NAME,
+    count_label,
+    front_matter,
+    href,
+    html_block,
+    instrument_page,
+    link,
+    place_names,
+    place_page,
+    practice_page,
+    sort_key,
+    target_group_page,
+    theme_page,
+)
 from .sanitize import text
 from .sources_page import PATH as SOURCES_PAGE
 

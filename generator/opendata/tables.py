@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-from .codelists import BOOLEAN_COLUMNS, read_codelists
-from .paths import SCHEMA_DIR
+from generator.catalog.codelists import BOOLEAN_COLUMNS, read_codelists
+from generator.paths import SCHEMA_DIR
 
 
 class TableShapeError(Exception):

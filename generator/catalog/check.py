@@ -18,10 +18,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
+
 from .codelists import CodelistError, read_codelists
 from .load import Document, load_file
 from .model import Catalog
-from .paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 from .problems import ERROR, Problem
 from .schema_errors import problems_from_errors, suggest
 from .schemas import validators

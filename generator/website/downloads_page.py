@@ -15,11 +15,13 @@ import re
 
 import yaml
 
-from . import dutch, tables
-from .codebook import codebook_markdown
-from .datapackage import LICENSES, NESTED_FILE, dataset_jsonld
-from .model import Catalog
-from .paths import ROOT, SCHEMA_DIR
+from generator.catalog.model import Catalog
+from generator.opendata import tables
+from generator.opendata.codebook import codebook_markdown
+from generator.opendata.datapackage import LICENSES, NESTED_FILE, dataset_jsonld
+from generator.paths import ROOT, SCHEMA_DIR
+
+from . import dutch
 from .sanitize import text
 
 PATH = "downloads.md"

@@ -10,11 +10,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .geography import Geography
-from .model import Catalog
+from generator.catalog.geography import Geography
+from generator.catalog.model import Catalog
+
 from .page_parts import (
-    count_label, evidence_page, front_matter, html_block, link, place_page, practice_table,
-    status_page, target_group_page, theme_page,
+    count_label,
+    evidence_page,
+    front_matter,
+    html_block,
+    link,
+    place_page,
+    practice_table,
+    status_page,
+    target_group_page,
+    theme_page,
 )
 from .sanitize import markdown_text, text
 

@@ -1,7 +1,7 @@
 """The website: the mkdocs build, run in-process, and the Pagefind search index.
 
 `build_site` hands the catalogue that build.py already checked to the mkdocs
-hook (generator/mkdocs_hook.py) through the mkdocs config, so the hook does
+hook (generator/website/mkdocs/hook.py) through the mkdocs config, so the hook does
 not check it a second time. `index_site` runs Pagefind over the built HTML;
 only pages marked `data-pagefind-body` (practices and instruments) are
 indexed, with Dutch stemming ("werkgevers" finds "werkgever").
@@ -35,7 +35,8 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from .model import Catalog
+from generator.catalog.model import Catalog
+
 from .pagefind_order import put_in_order
 
 CATALOG_KEY = "catalogus_checked_catalog"  # the mkdocs config entry the hook reads
@@ -44,7 +45,7 @@ SHARD_MANIFEST = "shards.json"  # in SEARCH_FOLDER: the other indexes, relative 
 SHARD_PAGES = 2500
 PARALLEL_SHARDS = 2
 SEARCHABLE = b"data-pagefind-body"
-HOOK_FILE = Path(__file__).with_name("mkdocs_hook.py")
+HOOK_FILE = Path(__file__).parent / "mkdocs" / "hook.py"
 
 
 class SiteError(Exception):

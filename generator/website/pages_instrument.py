@@ -4,9 +4,16 @@ and their index. Instrument pages are searchable, with `soort: Instrument`.
 
 from __future__ import annotations
 
-from .model import Catalog
+from generator.catalog.model import Catalog
+
 from .page_parts import (
-    count_label, front_matter, html_block, instrument_page, link, practice_table, sort_key,
+    count_label,
+    front_matter,
+    html_block,
+    instrument_page,
+    link,
+    practice_table,
+    sort_key,
 )
 from .pages_practice import source_html
 from .sanitize import markdown_html, markdown_text, text

@@ -1,7 +1,7 @@
 """The website's catalogue pages: Catalog -> {path: Markdown}.
 
 A plain function with no mkdocs import, so the site could move to another
-static-site generator without a rewrite; generator/mkdocs_hook.py adds the
+static-site generator without a rewrite; generator/website/mkdocs/hook.py adds the
 pages in memory. Paths are relative to the docs folder. What each kind of
 page shows lives in its own module:
 
@@ -23,8 +23,9 @@ is the record's last update (YYYY-MM-DD).
 
 from __future__ import annotations
 
-from .geography import Geography
-from .model import Catalog
+from generator.catalog.geography import Geography
+from generator.catalog.model import Catalog
+
 from .page_parts import SiteLinks, practice_page
 from .pages_home import HOME, home_markdown
 from .pages_indicator import indicator_pages

@@ -8,8 +8,9 @@ become markup. Each source has a stable anchor `bron-<id>` for deep links.
 
 from __future__ import annotations
 
+from generator.catalog.model import Catalog
+
 from . import dutch
-from .model import Catalog
 from .page_parts import instrument_page, link, practice_page
 from .sanitize import text
 

@@ -12,7 +12,7 @@ catalogue itself. With errors, `mkdocs build` stops with the report, while
 is fixed. Under `mkdocs serve` the generated files are also written to a
 scratch folder, each only when its text changed, so `mkdocs serve --dirty`
 rebuilds just the pages that a record edit touches; plain `mkdocs serve`
-reuses the HTML of the unchanged ones (generator/serve_reuse.py).
+reuses the HTML of the unchanged ones (generator/website/mkdocs/serve_reuse.py).
 """
 
 from __future__ import annotations
@@ -29,11 +29,15 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from generator import extra_pages, html_blocks, pages, report, serve_reuse
-from generator.check import check_catalog
-from generator.page_parts import SiteLinks
+# mkdocs loads this file by its path, as a module outside the package: only
+# absolute imports work here.
+from generator.catalog import report
+from generator.catalog.check import check_catalog
 from generator.paths import CATALOG, SCHEMA_DIR
-from generator.site import CATALOG_KEY
+from generator.website import extra_pages, html_blocks, pages
+from generator.website.page_parts import SiteLinks
+from generator.website.mkdocs import serve_reuse
+from generator.website.site import CATALOG_KEY
 
 log = logging.getLogger("mkdocs.hooks.catalogus")
 _command = "build"

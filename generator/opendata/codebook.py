@@ -1,7 +1,7 @@
 """The codebook: every table and field of the data package, as Markdown.
 
 Generated from the same table definitions as the package itself
-(generator.tables), so it cannot drift from the data. Headings start at
+(generator.opendata.tables), so it cannot drift from the data. Headings start at
 level 2: the page that embeds it (the website's downloads page) has its own
 title. Dutch by default; field texts come from the JSON Schema's Dutch
 `description` ("en": from `x-description-en`).
@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.catalog.codelists import read_codelists
+from generator.paths import SCHEMA_DIR
+
 from . import tables
-from .codelists import read_codelists
-from .paths import SCHEMA_DIR
 
 WORDS = {
     "nl": {

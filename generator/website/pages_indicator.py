@@ -8,11 +8,19 @@ values on one page share a scale.
 
 from __future__ import annotations
 
+from generator.catalog.model import Catalog
+
 from . import dutch
 from .figures import LABEL_CHARS, Bar, bar_chart, shorten
-from .model import Catalog
 from .page_parts import (
-    count_label, front_matter, html_block, indicator_page, link, place_names, practice_page, sort_key,
+    count_label,
+    front_matter,
+    html_block,
+    indicator_page,
+    link,
+    place_names,
+    practice_page,
+    sort_key,
 )
 from .pages_practice import figure_short, figure_text, source_html
 from .sanitize import markdown_text, text

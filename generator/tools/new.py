@@ -19,9 +19,9 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
-from .codelists import read_codelists
-from .page_parts import SITE_URL
-from .paths import CATALOG_DIR, SCHEMA_DIR
+from generator.catalog.codelists import read_codelists
+from generator.paths import CATALOG_DIR, SCHEMA_DIR
+from generator.website.page_parts import SITE_URL
 
 SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/practice.schema.json"
 FIELD_REFERENCE_URL = SITE_URL + "bijdragen/velden/"

@@ -15,7 +15,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .load import load_bytes
+from generator.catalog.load import load_bytes
 
 KINDS = ("practice", "instrument", "source", "place")  # the order in every listing
 FOLDERS = {"practices": "practice", "instruments": "instrument"}  # one record per file

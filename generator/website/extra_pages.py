@@ -11,11 +11,12 @@ one on the website cannot drift apart.
 
 from __future__ import annotations
 
+from generator.catalog.model import Catalog
+from generator.paths import ROOT
+
 from . import downloads_page, form_spec, sources_page
 from .field_reference import field_reference_markdown
-from .model import Catalog
 from .page_parts import SITE_URL
-from .paths import ROOT
 
 CONTRIBUTE_PATH = "bijdragen.md"
 CONTRIBUTING_FILE = ROOT / "CONTRIBUTING.md"

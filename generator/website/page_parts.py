@@ -13,8 +13,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from generator.catalog.model import Catalog
+
 from . import dutch
-from .model import Catalog
 from .sanitize import text
 
 REPO_URL = "https://github.com/praktijkvoorbeelden-werk/catalogus"
