@@ -24,13 +24,15 @@ from generator import cli
 from generator.build import build
 from generator.catalog.check import check_catalog
 from generator.catalog.load import load_file
-from generator.catalog.schemas import validators
+from generator.catalog.schemas import Schema
 from generator.opendata import tables
 from generator.opendata.datapackage import dataset_jsonld
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import make_catalog  # noqa: E402
+
+SCHEMA = Schema.read(SCHEMA_DIR)  # the repository's schema, read once per test module
 
 
 @pytest.fixture(scope="module")
@@ -140,10 +142,10 @@ def test_practice_package_holds_the_practice_and_what_it_refers_to(data, catalog
     names = {resource["name"] for resource in descriptor["resources"]}
     assert {"practices", "metrics", "sources", "places", "practice_nested"} <= names
     assert sorted(files) == sorted(["datapackage.json", *(r["path"] for r in descriptor["resources"])])
-    practices = tables.read_csv(tables.table("practices"), files["practices.csv"])
+    practices = tables.read_csv(tables.table("practices", SCHEMA), files["practices.csv"])
     assert [row[0] for row in practices] == [practice_id]
-    rows = {t.name: tables.read_csv(t, files[f"{t.name}.csv"]) for t in tables.tables() if f"{t.name}.csv" in files}
-    rebuilt = tables.records_from_rows(rows)
+    rows = {t.name: tables.read_csv(t, files[f"{t.name}.csv"]) for t in tables.tables(SCHEMA) if f"{t.name}.csv" in files}
+    rebuilt = tables.records_from_rows(rows, SCHEMA)
     assert rebuilt["practice"] == {practice_id: catalog.practices[practice_id]}
     assert json.loads(files["practice.json"]) == catalog.practices[practice_id]
     record = (data / "practices" / f"{practice_id}.json").read_text(encoding="utf-8")
@@ -155,11 +157,11 @@ def test_practice_package_holds_the_practice_and_what_it_refers_to(data, catalog
 
 def _rows_from_csv(folder: Path) -> dict:
     return {t.name: tables.read_csv(t, (folder / f"{t.name}.csv").read_text(encoding="utf-8"))
-            for t in tables.tables()}
+            for t in tables.tables(SCHEMA)}
 
 
 def test_tables_rebuild_every_record_field_for_field(data, catalog):
-    rebuilt = tables.records_from_rows(_rows_from_csv(data))
+    rebuilt = tables.records_from_rows(_rows_from_csv(data), SCHEMA)
     assert rebuilt == {kind: dict(records) for kind, records in tables.records_by_kind(catalog).items()}
 
 
@@ -171,8 +173,8 @@ def test_generated_records_with_every_field_survive_the_csv_files(tmp_path):
     write_catalog_package(result.catalog, tmp_path / "package")
     rows = _rows_from_csv(tmp_path / "package")
     assert all(any(row[i] is not None for row in rows[t.name])
-               for t in tables.tables() for i in range(len(t.columns)))
-    rebuilt = tables.records_from_rows(rows)
+               for t in tables.tables(SCHEMA) for i in range(len(t.columns)))
+    rebuilt = tables.records_from_rows(rows, SCHEMA)
     assert rebuilt == {kind: dict(records) for kind, records in tables.records_by_kind(result.catalog).items()}
     report = validate(str(tmp_path / "package" / "datapackage.json"))
     assert report.valid, _errors(report)
@@ -180,7 +182,7 @@ def test_generated_records_with_every_field_survive_the_csv_files(tmp_path):
 
 def test_practices_json_is_valid_and_equals_the_yaml_records(data, catalog):
     records = json.loads((data / "practices.json").read_text(encoding="utf-8"))
-    checker = validators(SCHEMA_DIR)["practice"]
+    checker = SCHEMA.validators["practice"]
     assert all(checker.is_valid(record) for record in records)
     assert {record["id"]: record for record in records} == dict(catalog.practices)
 

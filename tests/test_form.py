@@ -16,10 +16,12 @@ import pytest
 from generator.catalog import check
 from generator.catalog.check import check_catalog
 from generator.catalog.load import load_file, load_text
-from generator.catalog.schemas import bundle, read_schemas, validators
+from generator.catalog.schemas import Schema, bundle, read_schemas
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 from generator.tools import new
 from generator.website import form_spec
+
+SCHEMA = Schema.read(SCHEMA_DIR)  # the repository's schema, read once per test module
 
 ASSETS = ROOT / "site" / "docs" / "assets"
 EXAMPLES = ROOT / "tests" / "example-files"
@@ -135,7 +137,7 @@ def python_errors(schema: dict, data) -> list[list]:
 
 
 def test_javascript_validator_agrees_with_jsonschema_on_every_example_and_mutation():
-    schemas = {kind: validators(SCHEMA_DIR)[kind].schema for kind in ("practice", "instrument")}
+    schemas = {kind: SCHEMA.validators[kind].schema for kind in ("practice", "instrument")}
     cases = [{"name": name, "schema": kind, "data": json.loads(json.dumps(data))}
              for name, kind, data in example_instances()]
     assert len(cases) > 300

@@ -11,9 +11,11 @@ import pytest
 from generator import cli
 from generator.catalog.check import check_catalog, display
 from generator.catalog.load import load_text
-from generator.catalog.schemas import validators
+from generator.catalog.schemas import Schema
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
 from generator.tools import new
+
+SCHEMA = Schema.read(SCHEMA_DIR)  # the repository's schema, read once per test module
 
 TODAY = dt.date(2026, 11, 24)
 
@@ -114,7 +116,7 @@ def test_every_field_of_the_schema_is_in_the_template_with_its_description(tmp_p
 
 
 def test_each_commented_example_is_valid_once_uncommented():
-    practice = validators(SCHEMA_DIR)["practice"]
+    practice = SCHEMA.validators["practice"]
     filled = load_text((CATALOG_DIR / "practices" / "venlo-re-inspiratie.yaml").read_text(encoding="utf-8"), "x").data
     assert set(new.EXAMPLES) == set(json.loads((SCHEMA_DIR / "practice.schema.json").read_text(
         encoding="utf-8"))["properties"]) - set(new._required_values("x", None, (), (), TODAY))

@@ -34,7 +34,7 @@ def test_duplicate_source_id(catalog):
     sources.write_text(sources.read_text() + "  - id: thinkpublic-sociale-innovatie\n    title: Dubbel\n"
                        "    publisher: Uitgever\n    type: article\n    language: nl\n")
     line = len(sources.read_text().split("\n")) - 5
-    assert ("sources.yaml", line, "id-duplicate", f"sources[5].id") in found(catalog)
+    assert ("sources.yaml", line, "id-duplicate", "sources[5].id") in found(catalog)
 
 
 def test_unused_source_is_a_warning(catalog):

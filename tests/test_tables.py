@@ -15,7 +15,7 @@ import pytest
 
 from generator.catalog.check import check_catalog
 from generator.catalog.codelists import read_codelists
-from generator.catalog.schemas import bundle, read_schemas
+from generator.catalog.schemas import Schema, bundle, read_schemas
 from generator.opendata import tables
 from generator.opendata.codebook import codebook_markdown
 from generator.paths import ROOT, SCHEMA_DIR
@@ -23,7 +23,9 @@ from generator.paths import ROOT, SCHEMA_DIR
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import make_catalog  # noqa: E402
 
-KIND_SCHEMAS = {kind: spec.schema for kind, spec in tables.KINDS.items()}
+SCHEMA = Schema.read(SCHEMA_DIR)  # the repository's schema, read once per test module
+
+KIND_SCHEMAS = {kind: spec.record_schema for kind, spec in tables.KINDS.items()}
 
 
 @pytest.fixture(scope="module")
@@ -64,7 +66,7 @@ def _leaf_paths(schema: dict, root: dict, path: tuple = ()) -> set[tuple]:
 
 def _column_paths(kind: str) -> set[tuple]:
     paths = set()
-    for t in tables.tables():
+    for t in tables.tables(SCHEMA):
         if t.kind != kind:
             continue
         if t.is_records:
@@ -83,31 +85,31 @@ def test_every_schema_field_has_exactly_one_column(kind):
 
 
 def test_the_tables_the_issue_names_exist():
-    names = {t.name for t in tables.tables()}
+    names = {t.name for t in tables.tables(SCHEMA)}
     assert {"practices", "metrics", "costs", "sources", "practice_sources", "instruments",
             "practice_instruments", "places", "practice_places", "organisations", "practice_themes",
             "practice_target_groups", "related_practices"} <= names
     assert {f"codelist_{name}" for name in read_codelists(SCHEMA_DIR / "codelists")} <= names
-    assert "locator" in [c.name for c in tables.table("practice_sources").columns]
+    assert "locator" in [c.name for c in tables.table("practice_sources", SCHEMA).columns]
 
 
 def test_types_required_and_keys_come_from_the_schemas():
-    metrics = {c.name: c for c in tables.table("metrics").columns}
+    metrics = {c.name: c for c in tables.table("metrics", SCHEMA).columns}
     assert (metrics["value"].type, metrics["value"].required) == ("number", True)
     assert (metrics["comparison_value"].type, metrics["comparison_value"].required) == ("number", False)
     assert metrics["note"].constraints == {"minLength": 2, "maxLength": 1000}
     assert metrics["comparison_source"].reference == "sources"
-    costs = {c.name: c for c in tables.table("costs").columns}
+    costs = {c.name: c for c in tables.table("costs", SCHEMA).columns}
     assert costs["part_of"].type == "integer" and costs["vat"].constraints["enum"] == ["incl", "excl"]
-    practices = {c.name: c for c in tables.table("practices").columns}
+    practices = {c.name: c for c in tables.table("practices", SCHEMA).columns}
     assert practices["record_added"].type == "date" and practices["evidence_level"].required
-    assert tables.table("metrics").primary_key == ["practice_id", "position"]
-    assert tables.table("codelist_unit").primary_key == ["code"]
+    assert tables.table("metrics", SCHEMA).primary_key == ["practice_id", "position"]
+    assert tables.table("codelist_unit", SCHEMA).primary_key == ["code"]
 
 
 def test_enums_and_code_references_come_from_the_codelists():
     codelists = read_codelists(SCHEMA_DIR / "codelists")
-    for t in tables.tables():
+    for t in tables.tables(SCHEMA):
         for column in t.columns:
             if column.codelist and t.kind != "codelist":
                 assert column.constraints["enum"] == [row["code"] for row in codelists[column.codelist]]
@@ -115,8 +117,8 @@ def test_enums_and_code_references_come_from_the_codelists():
 
 
 def test_every_field_is_described_and_every_reference_resolves():
-    names = {t.name for t in tables.tables()}
-    for t in tables.tables():
+    names = {t.name for t in tables.tables(SCHEMA)}
+    for t in tables.tables(SCHEMA):
         schema = t.schema()
         assert t.description_nl and t.description_en
         for field in schema["fields"]:
@@ -134,13 +136,13 @@ def test_a_schema_the_tables_cannot_hold_is_refused(tmp_path):
     metric["properties"]["tags"] = {"type": "array", "items": {"type": "string"}}
     metric_file.write_text(json.dumps(metric), encoding="utf-8")
     with pytest.raises(tables.TableShapeError, match="tags"):
-        tables.tables(schema_dir)
+        tables.tables(Schema.read(schema_dir))
 
     metric["properties"].pop("tags")
     metric["properties"]["extra"] = {"type": "object", "properties": {"a": {"type": "string"}}}
     metric_file.write_text(json.dumps(metric), encoding="utf-8")
     with pytest.raises(tables.TableShapeError, match="may be empty"):
-        tables.tables(schema_dir)
+        tables.tables(Schema.read(schema_dir))
 
 
 # ---------------------------------------------------------------- lossless
@@ -148,24 +150,24 @@ def test_a_schema_the_tables_cannot_hold_is_refused(tmp_path):
 
 def test_real_catalogue_round_trips(real_catalog):
     rows = tables.catalog_rows(real_catalog)
-    assert tables.records_from_rows(rows) == _records(real_catalog)
+    assert tables.records_from_rows(rows, SCHEMA) == _records(real_catalog)
 
 
 def test_every_column_is_exercised_by_the_synthetic_catalogue(synthetic_catalog):
     rows = tables.catalog_rows(synthetic_catalog)
-    empty = [(t.name, c.name) for t in tables.tables() for i, c in enumerate(t.columns)
+    empty = [(t.name, c.name) for t in tables.tables(SCHEMA) for i, c in enumerate(t.columns)
              if not any(row[i] is not None for row in rows[t.name])]
     assert empty == []
 
 
 def test_synthetic_catalogue_with_every_field_round_trips(synthetic_catalog):
     rows = tables.catalog_rows(synthetic_catalog)
-    assert tables.records_from_rows(rows) == _records(synthetic_catalog)
+    assert tables.records_from_rows(rows, SCHEMA) == _records(synthetic_catalog)
 
 
 def test_round_trip_through_csv_text(synthetic_catalog):
     rows = tables.catalog_rows(synthetic_catalog)
-    for t in tables.tables():
+    for t in tables.tables(SCHEMA):
         assert tables.read_csv(t, tables.csv_text(t, rows[t.name])) == rows[t.name], t.name
 
 
@@ -181,14 +183,14 @@ def test_numbers_are_written_exactly_and_read_back_with_their_type(value, text):
 
 
 def test_text_with_separators_quotes_and_line_breaks_survives_csv():
-    t = tables.table("practice_obstacles")
+    t = tables.table("practice_obstacles", SCHEMA)
     rows = [("a", 1, 'Komma, "aanhalingstekens"\nen een nieuwe regel'), ("a", 2, " spaties ")]
     assert tables.read_csv(t, tables.csv_text(t, rows)) == rows
 
 
 def test_rows_are_sorted_by_key(synthetic_catalog):
     rows = tables.catalog_rows(synthetic_catalog)
-    for t in tables.tables():
+    for t in tables.tables(SCHEMA):
         if t.kind != "codelist":
             keys = [row[: len(t.primary_key)] for row in rows[t.name]]
             assert keys == sorted(keys), t.name
@@ -198,9 +200,9 @@ def test_rows_are_sorted_by_key(synthetic_catalog):
 
 
 def test_codebook_documents_every_table_and_field_in_dutch():
-    text = codebook_markdown("nl")
+    text = codebook_markdown(SCHEMA, "nl")
     assert text.startswith("## Tabellen en velden")
-    for t in tables.tables():
+    for t in tables.tables(SCHEMA):
         section = text.split(f"### Tabel `{t.name}`\n", 1)[1].split("\n### ", 1)[0]
         for column in t.columns:
             assert f"| `{column.name}` |" in section, (t.name, column.name)
@@ -210,6 +212,6 @@ def test_codebook_documents_every_table_and_field_in_dutch():
 
 
 def test_codebook_in_english():
-    text = codebook_markdown("en")
+    text = codebook_markdown(SCHEMA, "en")
     assert text.startswith("## Tables and fields") and "### Table `metrics`" in text
     assert "Status according to the source." in text

@@ -20,12 +20,13 @@ from pathlib import Path
 
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 
-from .codelists import CodelistError, read_codelists
+from .codelists import CodelistError
+from .kinds import DATASET_FILE, KINDS, RECORDS
 from .load import Document, load_file
 from .model import Catalog
 from .problems import ERROR, Problem
 from .schema_errors import problems_from_errors, suggest
-from .schemas import validators
+from .schemas import Schema, values_at
 
 SUMMARY_SOFT_LIMIT = 400
 ROLE_MAILBOXES = {"info", "contact", "secretariaat", "redactie", "communicatie", "post",
@@ -56,7 +57,6 @@ def _suspect(text: str) -> bool:
 
 DATE = re.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9]")
 # The date types in common.schema.json, as references in a bundled schema.
-DATE_TYPES = ("#/$defs/common.schema.json/$defs/date", "#/$defs/common.schema.json/$defs/partial_date")
 FULL_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 MONTHS = {"nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
                  "september", "oktober", "november", "december"),
@@ -132,11 +132,11 @@ def check_catalog(catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_DIR
 def _check(catalog_dir: Path, schema_dir: Path, extra) -> Result:
     problems: list[Problem] = []
     try:
-        codelists = read_codelists(schema_dir / "codelists")
+        schema = Schema.read(schema_dir)
     except CodelistError as err:
         problem = Problem("codelist-invalid", display(Path(err.file)), err.line, 1, (), {"detail": err.detail})
         return Result([problem], None)
-    checkers = validators(schema_dir)
+    checkers = schema.validators
     docs = _load_all(catalog_dir, extra)
     for kind, doc in docs:
         problems += doc.problems
@@ -144,12 +144,12 @@ def _check(catalog_dir: Path, schema_dir: Path, extra) -> Result:
             errors = checkers[kind].errors(doc.data)
             problems += problems_from_errors(errors, doc.path, doc.position)
     entries = _entries(docs)
-    problems += _rules(entries, codelists, catalog_dir)
-    problems += _published_text_rules(docs, checkers)
+    problems += _rules(entries, schema)
+    problems += _published_text_rules(docs, schema)
     problems.sort(key=Problem.sort_key)
     result = Result(problems, None, [doc.path for _, doc in docs])
     if not result.has_errors:
-        result.catalog = _build(entries, codelists, _dataset(docs))
+        result.catalog = _build(entries, schema, _dataset(docs))
     return result
 
 
@@ -162,11 +162,13 @@ def display(path: Path) -> str:
 
 
 def _load_all(catalog_dir: Path, extra) -> list[tuple[str, Document]]:
-    files = [("practice", p) for p in _listing(catalog_dir / "practices")]
-    files += [("instrument", p) for p in _listing(catalog_dir / "instruments")]
-    files += [(kind, catalog_dir / f"{kind}.yaml") for kind in ("sources", "places")
-              if os.path.lexists(catalog_dir / f"{kind}.yaml")]  # a dangling link is refused, not skipped
-    files.append(("dataset", catalog_dir / "dataset.yaml"))  # required: it describes every release
+    files = []
+    for kind in RECORDS:
+        if kind.folder:
+            files += [(kind.name, p) for p in _listing(catalog_dir / kind.folder)]
+        elif os.path.lexists(catalog_dir / kind.file):  # a dangling link is refused, not skipped
+            files.append((kind.name, catalog_dir / kind.file))
+    files.append(("dataset", catalog_dir / DATASET_FILE))  # required: it describes every release
     if extra:
         known = {_unlinked(p) for _, p in files}
         files += [(classify(p), p) for p in extra if _unlinked(p) not in known]
@@ -190,9 +192,11 @@ def _unlinked(path: Path) -> Path:
 
 def classify(path: Path) -> str:
     """Which schema a file outside the catalogue folder is checked against."""
-    if path.name in ("sources.yaml", "places.yaml", "dataset.yaml"):
-        return path.stem
-    return "instrument" if path.parent.name == "instruments" else "practice"
+    if path.name == DATASET_FILE:
+        return "dataset"
+    by_file = next((kind.name for kind in RECORDS if kind.file == path.name), None)
+    by_folder = next((kind.name for kind in RECORDS if kind.folder == path.parent.name), "practice")
+    return by_file or by_folder
 
 
 def _entries(docs) -> list[_Entry]:
@@ -200,11 +204,12 @@ def _entries(docs) -> list[_Entry]:
     for kind, doc in docs:
         if doc.data is None or kind == "dataset":  # dataset metadata is not a record
             continue
-        if kind in ("sources", "places"):
-            items = doc.data.get(kind)
+        list_key = KINDS[kind].list_key
+        if list_key:
+            items = doc.data.get(list_key)
             for i, item in enumerate(items if isinstance(items, list) else []):
                 if isinstance(item, dict):
-                    entries.append(_Entry(kind[:-1], doc, (kind, i), item))
+                    entries.append(_Entry(kind, doc, (list_key, i), item))
         else:
             entries.append(_Entry(kind, doc, (), doc.data))
     return entries
@@ -213,17 +218,17 @@ def _entries(docs) -> list[_Entry]:
 # ---------------------------------------------------------------- rules
 
 
-def _rules(entries: list[_Entry], codelists: dict, catalog_dir: Path) -> list[Problem]:
-    index = {kind: {} for kind in ("practice", "instrument", "source", "place")}
+def _rules(entries: list[_Entry], schema: Schema) -> list[Problem]:
+    index = {kind: {} for kind in KINDS}
     problems = []
     for entry in entries:
         problems += _identity(entry, index)
     used = {kind: set() for kind in index}
-    indicator_units = {row["code"]: row["unit"] for row in codelists.get("indicator", [])}
+    indicator_units = {row["code"]: row["unit"] for row in schema.codelists.get("indicator", [])}
     # once per file, not per record: sources.yaml holds many records
     suspects = {id(entry.doc): entry.doc.text is None or _suspect(entry.doc.text) for entry in entries}
     for entry in entries:
-        problems += _references(entry, index, used)
+        problems += _references(entry, schema.references[entry.kind], index, used)
         if suspects[id(entry.doc)]:
             problems += _texts(entry)
         if entry.kind == "practice":
@@ -236,7 +241,7 @@ def _identity(entry: _Entry, index) -> list[Problem]:
     out = []
     if entry.id is None:
         return out
-    if entry.kind in ("practice", "instrument"):
+    if KINDS[entry.kind].folder:  # one file per record, named after its id
         stem = Path(entry.doc.path).stem
         if entry.id != stem:
             out.append(entry.problem("id-file-mismatch", ("id",), id=entry.id, stem=stem))
@@ -249,9 +254,9 @@ def _identity(entry: _Entry, index) -> list[Problem]:
     return out
 
 
-def _references(entry: _Entry, index, used) -> list[Problem]:
+def _references(entry: _Entry, references, index, used) -> list[Problem]:
     out = []
-    for kind, path, value in _refs(entry):
+    for kind, path, value in _refs(entry.data, references):
         if not isinstance(value, str):
             continue
         used[kind].add(value)
@@ -262,37 +267,11 @@ def _references(entry: _Entry, index, used) -> list[Problem]:
     return out
 
 
-def _refs(entry: _Entry):
-    """(kind, path, value) for every reference an entry makes."""
-    data = entry.data
-    if entry.kind == "place":
-        yield from _list_refs("place", data, "part_of")
-        if isinstance(data.get("province"), str):
-            yield "place", ("province",), data["province"]
-        return
-    if entry.kind == "source":
-        return
-    for i, ref in _dicts(data, "sources"):
-        yield "source", ("sources", i, "source"), ref.get("source")
-    if entry.kind != "practice":
-        return
-    yield from _list_refs("place", data, "places")
-    yield from _list_refs("instrument", data, "instruments")
-    yield from _list_refs("practice", data, "related")
-    for i, org in _dicts(data, "organisations"):
-        if "place" in org:
-            yield "place", ("organisations", i, "place"), org["place"]
-    for field in ("metrics", "costs", "funding"):
-        for i, item in _dicts(data, field):
-            yield "source", (field, i, "source"), item.get("source")
-    for i, metric in _dicts(data, "metrics"):
-        if "place" in metric:
-            yield "place", ("metrics", i, "place"), metric["place"]
-        comparison = metric.get("comparison")
-        if isinstance(comparison, dict):
-            for key, kind in (("source", "source"), ("place", "place")):
-                if key in comparison:
-                    yield kind, ("metrics", i, "comparison", key), comparison[key]
+def _refs(data: dict, references):
+    """(kind, path, value) for every reference a record makes, as its schema declares them."""
+    for reference in references:
+        for path, value in values_at(data, reference.path):
+            yield reference.kind, path, value
 
 
 def _list(data: dict, field: str) -> list:
@@ -342,10 +321,10 @@ def _strings(node, path):
             yield from _strings(value, path + (i,))
 
 
-def _published_text_rules(docs, checkers) -> list[Problem]:
+def _published_text_rules(docs, schema: Schema) -> list[Problem]:
     """Rules on every value a file publishes, the dataset description included."""
     out = []
-    date_paths = {kind: _date_paths(checker.schema) for kind, checker in checkers.items()}
+    date_paths = schema.date_paths
     for kind, doc in docs:
         if doc.data is not None:
             whole = _Entry(kind, doc, (), doc.data)
@@ -397,48 +376,11 @@ def _control_characters(whole: _Entry) -> list[Problem]:
 def _impossible_dates(whole: _Entry, date_paths: list[tuple]) -> list[Problem]:
     out = []
     for pattern in date_paths:
-        for path, value in _at(whole.data, pattern, ()):
+        for path, value in values_at(whole.data, pattern):
             params = _impossible_date(value)
             if params:
                 out.append(whole.problem("date-impossible", path, **params))
     return out
-
-
-def _date_paths(schema: dict) -> list[tuple]:
-    """Data paths ('*': any list item) whose schema is one of the DATE_TYPES."""
-    found = []
-    stack = [(schema, ())]
-    while stack:
-        node, path = stack.pop()
-        ref = node.get("$ref")
-        if ref in DATE_TYPES:
-            found.append(path)
-            continue
-        if isinstance(ref, str) and len(path) < 20:  # the schemas have no cycles; 20 is a guard
-            stack.append((_resolve(schema, ref), path))
-        for name, child in node.get("properties", {}).items():
-            stack.append((child, path + (name,)))
-        if isinstance(node.get("items"), dict):
-            stack.append((node["items"], path + ("*",)))
-    return sorted(found)
-
-
-def _resolve(schema: dict, ref: str) -> dict:
-    node = schema
-    for part in ref.lstrip("#/").split("/"):
-        node = node[part.replace("~1", "/").replace("~0", "~")]
-    return node
-
-
-def _at(data, pattern: tuple, path: tuple):
-    """(path, value) for each value at a pattern from _date_paths."""
-    if not pattern:
-        yield path, data
-    elif pattern[0] == "*":
-        for i, item in enumerate(data if isinstance(data, list) else []):
-            yield from _at(item, pattern[1:], path + (i,))
-    elif isinstance(data, dict) and pattern[0] in data:
-        yield from _at(data[pattern[0]], pattern[1:], path + (pattern[0],))
 
 
 def _impossible_date(value) -> dict | None:
@@ -516,10 +458,10 @@ def _metric_units(entry, i, metric, indicator_units) -> list[Problem]:
 def _periods(data):
     if isinstance(data.get("period"), dict):
         yield ("period",), data["period"]
-    for field in ("metrics", "costs", "funding"):
-        for i, item in _dicts(data, field):
+    for name in ("metrics", "costs", "funding"):
+        for i, item in _dicts(data, name):
             if isinstance(item.get("period"), dict):
-                yield (field, i, "period"), item["period"]
+                yield (name, i, "period"), item["period"]
             for part in ("comparison", "baseline"):
                 inner = item.get(part)
                 if isinstance(inner, dict) and isinstance(inner.get("period"), dict):
@@ -538,15 +480,15 @@ def _dataset(docs) -> dict | None:
     return next((doc.data for kind, doc in docs if kind == "dataset"), None)
 
 
-def _build(entries: list[_Entry], codelists, dataset: dict | None = None) -> Catalog:
-    groups = {kind: {} for kind in ("practice", "instrument", "source", "place")}
+def _build(entries: list[_Entry], schema: Schema, dataset: dict | None = None) -> Catalog:
+    groups = {kind: {} for kind in KINDS}
     files = {}
     for entry in entries:
         groups[entry.kind][entry.id] = entry.data
-        if entry.kind in ("practice", "instrument"):
+        if KINDS[entry.kind].folder:
             files[f"{entry.kind}:{entry.id}"] = _repo_path(entry.doc.path)
     return Catalog.create(groups["practice"], groups["instrument"], groups["source"],
-                          groups["place"], codelists, files, dataset)
+                          groups["place"], schema.codelists, files, dataset, schema)
 
 
 def _repo_path(shown: str) -> str:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Mapping
 
+from .schemas import Schema
+
 
 @dataclass(frozen=True)
 class Catalog:
@@ -21,14 +23,16 @@ class Catalog:
     codelists: Mapping[str, list[dict]]
     files: Mapping[str, str]  # "practice:<id>" / "instrument:<id>" -> path relative to the repo
     dataset: Mapping[str, object] | None = None  # catalog/dataset.yaml: name, version, licence, ...
+    schema: Schema | None = None  # what the catalogue was checked against; outputs derive from it
 
     @classmethod
-    def create(cls, practices, instruments, sources, places, codelists, files, dataset=None) -> "Catalog":
+    def create(cls, practices, instruments, sources, places, codelists, files, dataset=None,
+               schema=None) -> "Catalog":
         def frozen(mapping):
             return MappingProxyType(dict(sorted(mapping.items())))
         return cls(frozen(practices), frozen(instruments), frozen(sources), frozen(places),
                    MappingProxyType(dict(codelists)), MappingProxyType(dict(files)),
-                   None if dataset is None else MappingProxyType(dict(dataset)))
+                   None if dataset is None else MappingProxyType(dict(dataset)), schema)
 
     def code(self, codelist: str, code: str) -> dict:
         """The codelist row of a code (the checker guarantees it exists)."""

@@ -1,4 +1,9 @@
-"""The published JSON Schemas, bundled for validation.
+"""The published JSON Schemas and codelists, read once into a Schema.
+
+A Schema holds the schema files of one folder with their codelists, and
+derives from them once what the rest of the tool needs: validators for
+each kind of file, the references between records (`x-reference`), and the
+data paths of dates.
 
 The files in schema/ refer to each other by relative file name, which
 standard tools (check-jsonschema, VS Code's YAML extension) resolve next to
@@ -11,19 +16,125 @@ from __future__ import annotations
 
 import copy
 import json
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
+from typing import Iterator, Mapping
 
 import jsonschema
 import jsonschema_rs
 
-ROOTS = {
-    "practice": "practice.schema.json",
-    "instrument": "instrument.schema.json",
-    "sources": "sources-file.schema.json",
-    "places": "places-file.schema.json",
-    "dataset": "dataset.schema.json",
-}
+from .codelists import read_codelists
+from .kinds import FILE_SCHEMAS, RECORDS
+
+DATE = "common.schema.json#/$defs/date"
+PARTIAL_DATE = "common.schema.json#/$defs/partial_date"
+ANY_ITEM = "*"  # in a data path pattern: every item of a list
+
+
+@dataclass(frozen=True, order=True)
+class Reference:
+    """A field that names a record of another kind (`x-reference` in the schema)."""
+    path: tuple  # data path pattern inside the record; ANY_ITEM for list items
+    kind: str    # the record kind it names
+
+    @property
+    def column(self) -> str:
+        """Its column name in the tables: the path without list steps, joined with '_'."""
+        return "_".join(step for step in self.path if step != ANY_ITEM)
+
+
+@dataclass(frozen=True)
+class Node:
+    """A schema node with its $refs resolved, and where it came from."""
+    schema: dict
+    file: str
+    ref: str | None  # "common.schema.json#/$defs/date" when reached through a $ref
+
+
+class Schema:
+    """The schema files and codelists of one folder, read once.
+
+    Built by the check and carried on the Catalog, so that every output is
+    made from the schema the catalogue was checked against. Derived facts are
+    computed on first use and kept on the object (not in a module cache), so
+    a schema edit under `mkdocs serve` reaches everything with the next check.
+    """
+
+    def __init__(self, folder: Path, files: Mapping[str, dict], codelists: Mapping[str, list[dict]]):
+        self.folder = folder
+        self.files = MappingProxyType(dict(files))
+        self.codelists = MappingProxyType(dict(codelists))
+        self._derived: dict = {}
+
+    @classmethod
+    def read(cls, folder: Path) -> "Schema":
+        """Raises CodelistError for a malformed codelist."""
+        return cls(folder, read_schemas(folder), read_codelists(folder / "codelists"))
+
+    def derived(self, make):
+        """make(self), computed once per Schema: for facts that other layers derive (tables)."""
+        if make not in self._derived:
+            self._derived[make] = make(self)
+        return self._derived[make]
+
+    def resolve(self, node: dict, file: str) -> Node:
+        ref_seen = None
+        while "$ref" in node:
+            target_file, _, pointer = node["$ref"].partition("#")
+            target_file = target_file or file
+            target = self.files[target_file]
+            for step in [s for s in pointer.split("/") if s]:
+                target = target[step.replace("~1", "/").replace("~0", "~")]
+            ref_seen = f"{target_file}#{pointer}"
+            # Keywords beside the $ref (descriptions, x-reference) win over the target's.
+            node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
+            file = target_file
+        return Node(node, file, ref_seen)
+
+    def walk(self, file: str) -> Iterator[tuple[tuple, Node]]:
+        """(data path pattern, node) for every node a file's data can reach."""
+        stack = [((), self.resolve(self.files[file], file))]
+        while stack:
+            path, node = stack.pop()
+            yield path, node
+            if len(path) > 20:  # the schemas have no cycles; 20 is a guard
+                continue
+            for name, child in node.schema.get("properties", {}).items():
+                stack.append((path + (name,), self.resolve(child, node.file)))
+            if isinstance(node.schema.get("items"), dict):
+                stack.append((path + (ANY_ITEM,), self.resolve(node.schema["items"], node.file)))
+
+    @cached_property
+    def validators(self) -> dict[str, "Validators"]:
+        """Per file kind (a record kind or "dataset")."""
+        return {kind: Validators(self.files, name) for kind, name in FILE_SCHEMAS.items()}
+
+    @cached_property
+    def references(self) -> dict[str, tuple[Reference, ...]]:
+        """Per record kind, every field that names another record."""
+        return {kind.name: tuple(sorted(Reference(path, node.schema["x-reference"])
+                                        for path, node in self.walk(kind.record_schema)
+                                        if "x-reference" in node.schema))
+                for kind in RECORDS}
+
+    @cached_property
+    def date_paths(self) -> dict[str, tuple[tuple, ...]]:
+        """Per file kind, the data paths whose values are dates."""
+        return {kind: tuple(sorted(path for path, node in self.walk(name) if node.ref in (DATE, PARTIAL_DATE)))
+                for kind, name in FILE_SCHEMAS.items()}
+
+
+def values_at(data, pattern: tuple, path: tuple = ()):
+    """(path, value) for each value at a data path pattern."""
+    if not pattern:
+        yield path, data
+    elif pattern[0] == ANY_ITEM:
+        for i, item in enumerate(data if isinstance(data, list) else ()):
+            yield from values_at(item, pattern[1:], path + (i,))
+    elif isinstance(data, dict) and pattern[0] in data:
+        yield from values_at(data[pattern[0]], pattern[1:], path + (pattern[0],))
 
 
 def read_schemas(folder: Path) -> dict[str, dict]:
@@ -103,8 +214,3 @@ class Validators:
 
     def errors(self, instance):
         return self.detailed.iter_errors(instance)
-
-
-def validators(folder: Path) -> dict[str, Validators]:
-    schemas = read_schemas(folder)
-    return {kind: Validators(schemas, name) for kind, name in ROOTS.items()}

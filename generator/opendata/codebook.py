@@ -9,10 +9,7 @@ title. Dutch by default; field texts come from the JSON Schema's Dutch
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from generator.catalog.codelists import read_codelists
-from generator.paths import SCHEMA_DIR
+from generator.catalog.schemas import Schema
 
 from . import tables
 
@@ -57,13 +54,13 @@ WORDS = {
 }
 
 
-def codebook_markdown(lang: str = "nl", schema_dir: Path = SCHEMA_DIR) -> str:
+def codebook_markdown(schema: Schema, lang: str = "nl") -> str:
     words = WORDS[lang]
     lines = [f"## {words['tables']}", "", words["intro"], ""]
-    for table in tables.tables(schema_dir):
+    for table in tables.tables(schema):
         lines += _table(table, words, lang)
     lines += [f"## {words['codelists']}", "", words["codelists_intro"], ""]
-    for name, rows in read_codelists(schema_dir / "codelists").items():
+    for name, rows in schema.codelists.items():
         lines += _codelist(name, rows, words, lang)
     return "\n".join(lines).rstrip("\n") + "\n"
 

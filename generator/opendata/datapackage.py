@@ -28,7 +28,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from generator.background import in_background
-from generator.paths import ROOT, SCHEMA_DIR
+from generator.paths import ROOT
 
 from . import tables
 from .codebook import codebook_markdown
@@ -62,11 +62,12 @@ def write_datapackages(catalog, data_dir: Path) -> None:
     with _without_gc():
         rows = tables.catalog_rows(catalog)
         write_catalog_package(catalog, data_dir, rows)
-        _copy_schemas(data_dir / "schema")
-        _write_bytes(data_dir / "codebook.md", codebook_markdown("nl").encode("utf-8"))
+        _copy_schemas(catalog.schema.folder, data_dir / "schema")
+        _write_bytes(data_dir / "codebook.md", codebook_markdown(catalog.schema, "nl").encode("utf-8"))
         for name in COMPANIONS:
             shutil.copyfile(ROOT / name, data_dir / name)
-        write_zip(data_dir / f"{dataset['name']}.zip", data_dir, _package_files(data_dir), dataset["released"])
+        write_zip(data_dir / f"{dataset['name']}.zip", data_dir, _package_files(catalog.schema, data_dir),
+                  dataset["released"])
         write_practice_packages(catalog, data_dir / "practices", rows)
         _write_json(data_dir / "catalog.jsonld", dcat_jsonld(catalog, data_dir))
 
@@ -98,7 +99,7 @@ def write_catalog_package(catalog, folder: Path, rows: dict | None = None) -> di
         wait = in_background(lambda: _write_bytes(folder / NESTED_FILE, _json_lines(nested)))
         try:
             rows = tables.catalog_rows(catalog) if rows is None else rows
-            resources = [_table_resource(folder, t, rows[t.name]) for t in tables.tables()]
+            resources = [_table_resource(folder, t, rows[t.name]) for t in tables.tables(catalog.schema)]
         finally:
             wait()
         resources.append(_nested_resource_entry(NESTED_FILE, (folder / NESTED_FILE).read_bytes()))
@@ -179,19 +180,19 @@ def _sources(sources) -> list[dict]:
     return out
 
 
-def _package_files(folder: Path) -> list[str]:
+def _package_files(schema, folder: Path) -> list[str]:
     """Everything of the catalogue package and its companions, relative paths, sorted."""
     names = ["datapackage.json", NESTED_FILE, "codebook.md", *COMPANIONS]
-    names += [f"{t.name}.csv" for t in tables.tables()]
+    names += [f"{t.name}.csv" for t in tables.tables(schema)]
     names += [p.relative_to(folder).as_posix() for p in (folder / "schema").rglob("*") if p.is_file()]
     return sorted(names)
 
 
-def _copy_schemas(target: Path) -> None:
+def _copy_schemas(schema_dir: Path, target: Path) -> None:
     (target / "codelists").mkdir(parents=True, exist_ok=True)
-    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+    for path in sorted(schema_dir.glob("*.schema.json")):
         shutil.copyfile(path, target / path.name)
-    for path in sorted((SCHEMA_DIR / "codelists").glob("*.csv")):
+    for path in sorted((schema_dir / "codelists").glob("*.csv")):
         shutil.copyfile(path, target / "codelists" / path.name)
 
 
@@ -223,7 +224,7 @@ class PracticePackages:
 
     def __init__(self, catalog, rows: dict[str, list[tuple]]):
         self.catalog = catalog
-        self.index = _RowIndex(rows)
+        self.index = _RowIndex(tables.tables(catalog.schema), rows)
         self._schemas: dict[tuple, str] = {}  # (table, checked tables, unchecked columns) -> JSON
         self._codelists: dict[tuple, bytes] = {}  # (table, rows) -> CSV
 
@@ -237,7 +238,7 @@ class PracticePackages:
         # codelist tables (which stay, for the labels) halves the time to validate a small package.
         checked = frozenset(name for name in present if not name.startswith("codelist_"))
         files, resources = {}, []
-        for t in tables.tables():
+        for t in self.index.tables:
             if t.name not in present:
                 continue
             name = f"{t.name}.csv"
@@ -298,8 +299,8 @@ def _descriptor(dataset: dict, name: str, title: str, description: str, sources,
 class _RowIndex:
     """Rows per table grouped by their first column (owner id, or code), for quick selection."""
 
-    def __init__(self, rows: dict[str, list[tuple]]):
-        self.tables = tables.tables()
+    def __init__(self, all_tables: tuple[tables.Table, ...], rows: dict[str, list[tuple]]):
+        self.tables = all_tables
         self.groups: dict[str, dict[str, list[tuple]]] = {}
         for t in self.tables:
             groups = self.groups[t.name] = {}

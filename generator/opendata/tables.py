@@ -16,36 +16,17 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
-from pathlib import Path
+from functools import cached_property
 
-from generator.catalog.codelists import BOOLEAN_COLUMNS, read_codelists
-from generator.paths import SCHEMA_DIR
+from generator.catalog.codelists import BOOLEAN_COLUMNS
+from generator.catalog.kinds import KINDS
+from generator.catalog.schemas import Node, Schema
 
 
 class TableShapeError(Exception):
     """The JSON Schema holds a shape the table definitions do not cover."""
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of record: its table, root schema and the key column of its child tables."""
-    table: str
-    schema: str
-    key: str
-    noun_nl: str
-    noun_en: str
-
-
-KINDS = {
-    "practice": Kind("practices", "practice.schema.json", "practice_id", "het voorbeeld", "the practice"),
-    "instrument": Kind("instruments", "instrument.schema.json", "instrument_id", "het instrument", "the instrument"),
-    "source": Kind("sources", "source.schema.json", "source_id", "de bron", "the source"),
-    "place": Kind("places", "place.schema.json", "place_id", "de plaats", "the place"),
-}
 
 
 @dataclass(frozen=True)
@@ -83,13 +64,6 @@ TABLE_DEFS = (
     TableDef("places", "place"),
     TableDef("place_parents", "place", ("part_of",), "parent"),
 )
-
-# Columns holding the id of another record (ids are slugs, so the schema cannot tell which kind).
-REFERENCES = {
-    "source": "sources", "comparison_source": "sources",
-    "place": "places", "comparison_place": "places", "parent": "places", "province": "places",
-    "instrument": "instruments", "related": "practices",
-}
 
 # Columns of the codelist CSVs: type, Dutch and English description.
 CODELIST_COLUMNS = {
@@ -198,51 +172,29 @@ class Table:
 # ---------------------------------------------------------------- deriving the tables
 
 
-@lru_cache(maxsize=4)
-def tables(schema_dir: Path = SCHEMA_DIR) -> tuple[Table, ...]:
+def tables(schema: Schema) -> tuple[Table, ...]:
     """Every table of the data package, in publication order: records, then codelists."""
-    schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
-               for path in sorted(schema_dir.glob("*.schema.json"))}
-    codelists = read_codelists(schema_dir / "codelists")
-    walker = _Walker(schemas, codelists)
+    return schema.derived(_derive_tables)
+
+
+def _derive_tables(schema: Schema) -> tuple[Table, ...]:
+    walker = _Walker(schema)
     result = [walker.table(definition) for definition in TABLE_DEFS]
-    result += [_codelist_table(name, rows) for name, rows in codelists.items()]
+    result += [_codelist_table(name, rows) for name, rows in schema.codelists.items()]
     return tuple(result)
 
 
-def table(name: str, schema_dir: Path = SCHEMA_DIR) -> Table:
-    return next(t for t in tables(schema_dir) if t.name == name)
-
-
-@dataclass
-class _Node:
-    """A schema node with its $refs resolved, and where it came from."""
-    schema: dict
-    file: str
-    ref: str | None  # "common.schema.json#/$defs/date" when reached through a $ref
+def table(name: str, schema: Schema) -> Table:
+    return next(t for t in tables(schema) if t.name == name)
 
 
 class _Walker:
-    def __init__(self, schemas: dict[str, dict], codelists: dict[str, list[dict]]):
-        self.schemas, self.codelists = schemas, codelists
-
-    def resolve(self, node: dict, file: str) -> _Node:
-        ref_seen = None
-        while "$ref" in node:
-            target_file, _, pointer = node["$ref"].partition("#")
-            target_file = target_file or file
-            target = self.schemas[target_file]
-            for step in [s for s in pointer.split("/") if s]:
-                target = target[step]
-            ref_seen = f"{target_file}#{pointer}"
-            # Keywords beside the $ref (descriptions) win over the target's.
-            node = {**target, **{k: v for k, v in node.items() if k != "$ref"}}
-            file = target_file
-        return _Node(node, file, ref_seen)
+    def __init__(self, schema: Schema):
+        self.schemas, self.codelists, self.resolve = schema.files, schema.codelists, schema.resolve
 
     def table(self, definition: TableDef) -> Table:
         kind = KINDS[definition.kind]
-        root = self.resolve(self.schemas[kind.schema], kind.schema)
+        root = self.resolve(self.schemas[kind.record_schema], kind.record_schema)
         node, required, texts = root, True, []
         for step in definition.at:
             required = required and step in node.schema.get("required", ())
@@ -270,7 +222,7 @@ class _Walker:
         return Table(definition.name, definition.kind, definition.at, definition.value, tuple(columns),
                      description_nl, description_en)
 
-    def flatten(self, node: _Node, path: tuple, required: bool, texts: list, definition: TableDef) -> list[Column]:
+    def flatten(self, node: Node, path: tuple, required: bool, texts: list, definition: TableDef) -> list[Column]:
         columns = []
         schema = node.schema
         for name, raw in schema.get("properties", {}).items():
@@ -296,10 +248,11 @@ class _Walker:
         if definition.at or not any(d.kind == definition.kind and d.at == path for d in TABLE_DEFS):
             raise TableShapeError(f"{definition.name}: the array {'.'.join(path)} has no table in TABLE_DEFS")
 
-    def column(self, name: str, path: tuple, node: _Node, required: bool, texts: list,
+    def column(self, name: str, path: tuple, node: Node, required: bool, texts: list,
                definition: TableDef) -> Column:
         schema = node.schema
-        constraints, codelist, reference = {}, schema.get("x-codelist"), REFERENCES.get(name)
+        constraints, codelist = {}, schema.get("x-codelist")
+        reference = KINDS[schema["x-reference"]].table if "x-reference" in schema else None
         if node.ref == "common.schema.json#/$defs/date":
             kind = "date"
         elif codelist or "enum" in schema:
@@ -347,11 +300,11 @@ def _codelist_table(name: str, rows: list[dict]) -> Table:
 # ---------------------------------------------------------------- records -> rows
 
 
-def catalog_rows(catalog, schema_dir: Path = SCHEMA_DIR) -> dict[str, list[tuple]]:
+def catalog_rows(catalog) -> dict[str, list[tuple]]:
     """Every table's rows: records sorted by id, list rows by (owner id, position)."""
     records = records_by_kind(catalog)
     out = {}
-    for t in tables(schema_dir):
+    for t in tables(catalog.schema):
         if t.kind == "codelist":
             out[t.name] = codelist_rows(t, catalog.codelists.get(t.name.removeprefix("codelist_"), []))
         else:
@@ -418,10 +371,10 @@ def _get(node, path: tuple):
 # ---------------------------------------------------------------- rows -> records
 
 
-def records_from_rows(rows: dict[str, list[tuple]], schema_dir: Path = SCHEMA_DIR) -> dict[str, dict[str, dict]]:
+def records_from_rows(rows: dict[str, list[tuple]], schema: Schema) -> dict[str, dict[str, dict]]:
     """Nested records rebuilt from table rows: kind -> id -> record."""
     records: dict[str, dict[str, dict]] = {kind: {} for kind in KINDS}
-    all_tables = [t for t in tables(schema_dir) if t.kind != "codelist"]
+    all_tables = [t for t in tables(schema) if t.kind != "codelist"]
     for t in all_tables:
         if t.is_records:
             for row in rows.get(t.name, ()):

@@ -16,10 +16,11 @@ import re
 import yaml
 
 from generator.catalog.model import Catalog
+from generator.catalog.schemas import Schema
 from generator.opendata import tables
 from generator.opendata.codebook import codebook_markdown
 from generator.opendata.datapackage import LICENSES, NESTED_FILE, dataset_jsonld
-from generator.paths import ROOT, SCHEMA_DIR
+from generator.paths import ROOT
 
 from . import dutch
 from .sanitize import text
@@ -36,15 +37,15 @@ def downloads_markdown(catalog: Catalog) -> str:
         _front_matter(catalog),
         _intro(catalog, dataset),
         _package(dataset),
-        _tables(counts),
-        _schemas(),
+        _tables(catalog.schema, counts),
+        _schemas(catalog.schema),
         _per_practice(),
         _licence(dataset),
         _citation(dataset),
         _changelog(),
         "## Codeboek\n\nHieronder staat elke tabel van het datapakket met al haar velden. "
         "Hetzelfde codeboek zit als `codebook.md` in het datapakket.\n",
-        _shift_headings(codebook_markdown("nl"), by=1),
+        _shift_headings(codebook_markdown(catalog.schema, "nl"), by=1),
     ]
     return "\n".join(parts)
 
@@ -95,7 +96,7 @@ practices = pd.read_csv("{dataset['homepage']}data/practices.csv")
 """
 
 
-def _tables(counts: dict[str, int]) -> str:
+def _tables(schema: Schema, counts: dict[str, int]) -> str:
     lines = [
         "## De tabellen",
         "",
@@ -105,15 +106,15 @@ def _tables(counts: dict[str, int]) -> str:
         "| Tabel | Rijen | Wat erin staat |",
         "|---|---:|---|",
     ]
-    for t in tables.tables():
+    for t in tables.tables(schema):
         description = " ".join(text(t.description_nl).replace("|", "\\|").split())
         lines.append(f"| {_link(t.name + '.csv')} | {counts.get(t.name, 0)} | {description} |")
     return "\n".join(lines) + "\n"
 
 
-def _schemas() -> str:
-    schemas = sorted(path.name for path in SCHEMA_DIR.glob("*.schema.json"))
-    codelists = sorted(path.name for path in (SCHEMA_DIR / "codelists").glob("*.csv"))
+def _schemas(schema: Schema) -> str:
+    schemas = sorted(schema.files)
+    codelists = sorted(f"{name}.csv" for name in schema.codelists)
     return "\n".join([
         "## Schema's en codelijsten",
         "",

@@ -35,8 +35,8 @@ from generator.catalog import report
 from generator.catalog.check import check_catalog
 from generator.paths import CATALOG, SCHEMA_DIR
 from generator.website import extra_pages, html_blocks, pages
-from generator.website.page_parts import SiteLinks
 from generator.website.mkdocs import serve_reuse
+from generator.website.page_parts import SiteLinks
 from generator.website.site import CATALOG_KEY
 
 log = logging.getLogger("mkdocs.hooks.catalogus")
