@@ -56,7 +56,7 @@ def test_contribute_page_is_the_contributing_guide_with_site_links_made_relative
 
 
 def test_field_reference_lists_every_top_level_field_and_every_code(catalog):
-    reference = field_reference_markdown(dict(catalog.codelists))
+    reference = field_reference_markdown(catalog.schema)
     for file, heading, _ in RECORD_KINDS:
         schema = json.loads((SCHEMA_DIR / file).read_text(encoding="utf-8"))
         section = reference.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
@@ -69,7 +69,7 @@ def test_field_reference_lists_every_top_level_field_and_every_code(catalog):
 
 
 def test_field_reference_expands_nested_fields_and_links_codelists(catalog):
-    reference = field_reference_markdown(dict(catalog.codelists))
+    reference = field_reference_markdown(catalog.schema)
     assert "| `evidence.level` | ja | code uit [evidence_level](#codelijst-evidence_level) |" in reference
     assert "| `organisations[].role` | ja | code uit [organisation_role](#codelijst-organisation_role) |" in reference
     assert "| `comparison.label` | ja |" in reference
@@ -87,7 +87,7 @@ def test_field_reference_follows_the_schema(catalog, tmp_path):
                                              "type": "string", "maxLength": 300}
     practice["required"].append("budget_note")
     (schema_dir / "practice.schema.json").write_text(json.dumps(practice), encoding="utf-8")
-    reference = field_reference_markdown(dict(catalog.codelists), schema_dir)
+    reference = field_reference_markdown(Schema.read(schema_dir))
     assert ("| `budget_note` | ja | tekst (hoogstens 300 tekens) | "
             "Opmerking &lt;b&gt;over&lt;/b&gt; \\| het budget. |") in reference
 

@@ -34,6 +34,11 @@ class Catalog:
                    MappingProxyType(dict(codelists)), MappingProxyType(dict(files)),
                    None if dataset is None else MappingProxyType(dict(dataset)), schema)
 
+    def records(self, kind: str) -> Mapping[str, dict]:
+        """The records of a kind (kinds.KINDS), by id."""
+        return {"practice": self.practices, "instrument": self.instruments,
+                "source": self.sources, "place": self.places}[kind]
+
     def code(self, codelist: str, code: str) -> dict:
         """The codelist row of a code (the checker guarantees it exists)."""
         return self._codes[codelist][code]

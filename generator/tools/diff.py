@@ -15,11 +15,9 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.catalog.kinds import KINDS, kind_of_path
 from generator.catalog.load import load_bytes
 
-KINDS = ("practice", "instrument", "source", "place")  # the order in every listing
-FOLDERS = {"practices": "practice", "instruments": "instrument"}  # one record per file
-SHARED_FILES = {"sources.yaml": ("sources", "source"), "places.yaml": ("places", "place")}  # a list per file
 FIGURES = ("metrics", "costs")
 # Figures have no id: a figure that is not unchanged is matched to one of the
 # other version by these keys, strongest first (a corrected value keeps its
@@ -110,10 +108,8 @@ def files_in_worktree(repo: Path, catalog: str = "catalog") -> dict[str, bytes]:
 
 
 def _is_catalog_file(path: str, catalog: str) -> bool:
-    parts = PurePosixPath(path).relative_to(catalog).parts
-    if len(parts) == 1:
-        return parts[0] in SHARED_FILES
-    return len(parts) == 2 and parts[0] in FOLDERS and parts[1].endswith(".yaml")
+    kind = kind_of_path(PurePosixPath(path).relative_to(catalog).parts)
+    return kind is not None and kind != "dataset"
 
 
 def _git(repo: Path, *args: str, what: str) -> bytes:
@@ -153,14 +149,14 @@ def records(files: dict[str, bytes], catalog: str = "catalog") -> tuple[dict[str
             unreadable.append(path)
             continue
         parts = PurePosixPath(path).relative_to(catalog).parts
-        if len(parts) == 2:  # one record per file: the file name is its identity in the repository
-            found[FOLDERS[parts[0]]][PurePosixPath(parts[1]).stem] = data
+        kind = KINDS[kind_of_path(parts)]
+        if kind.folder:  # one record per file: the file name is its identity in the repository
+            found[kind.name][PurePosixPath(parts[1]).stem] = data
             continue
-        key, kind = SHARED_FILES[parts[0]]
-        items = data.get(key)
+        items = data.get(kind.list_key)
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                found[kind][item["id"]] = item
+                found[kind.name][item["id"]] = item
     return found, unreadable
 
 

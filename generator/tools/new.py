@@ -19,12 +19,12 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
-from generator.catalog.codelists import read_codelists
+from generator.catalog.kinds import DATASET_FILE, KINDS, schema_line
+from generator.catalog.load import load_file
+from generator.catalog.schemas import Schema
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
-from generator.website.page_parts import SITE_URL
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/practice.schema.json"
-FIELD_REFERENCE_URL = SITE_URL + "bijdragen/velden/"
+FIELD_REFERENCE_PAGE = "bijdragen/velden/"  # on the site named by catalog/dataset.yaml's homepage
 CODE_PLACEHOLDER = "vul-in"  # a valid slug that is no code and no source: fails with a clear message
 WIDTH = 88
 
@@ -94,7 +94,7 @@ class NewRecordError(Exception):
 
 def slug_pattern(schema_dir: Path = SCHEMA_DIR) -> tuple[re.Pattern, int]:
     """The id rule, read from the schema so that `new` and the checker agree."""
-    slug = _schemas(schema_dir)["common.schema.json"]["$defs"]["slug"]
+    slug = Schema.read(schema_dir).files["common.schema.json"]["$defs"]["slug"]
     return re.compile(slug["pattern"]), slug["maxLength"]
 
 
@@ -120,13 +120,13 @@ def check_id(ident: str, catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCH
 def render(ident: str, *, title: str | None = None, places=(), themes=(), today: dt.date,
            catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_DIR) -> str:
     """The template for practice `ident`, with whatever the contributor already gave."""
-    schemas = _schemas(schema_dir)
-    codelists = read_codelists(schema_dir / "codelists")
+    schema = Schema.read(schema_dir)
+    schemas, codelists = schema.files, schema.codelists
     _check_codes("theme", themes, codelists)
     _check_places(places, schema_dir)
     properties = schemas["practice.schema.json"]["properties"]
     values = _required_values(ident, title, places, themes, today)
-    lines = [SCHEMA_LINE, *_comment(_intro(ident))]
+    lines = [schema_line(KINDS["practice"]), *_comment(_intro(ident, _site_url(catalog_dir)))]
     for name, prop in properties.items():
         written = name in values
         lines += ["", *_comment(_help(name, prop, written, schemas, codelists, catalog_dir))]
@@ -171,7 +171,14 @@ def _required_values(ident, title, places, themes, today: dt.date) -> dict[str, 
     }
 
 
-def _intro(ident: str) -> list[str]:
+def _site_url(catalog_dir: Path) -> str:
+    """The catalogue's website, as its dataset description names it."""
+    data = load_file(catalog_dir / DATASET_FILE).data
+    homepage = data.get("homepage") if isinstance(data, dict) else None
+    return homepage if isinstance(homepage, str) else ""
+
+
+def _intro(ident: str, site_url: str) -> list[str]:
     return [
         "Nieuw praktijkvoorbeeld. Vul in wat nog leeg is (\"\" of []) of 'vul-in' zegt. "
         "Controleer het bestand daarna met:",
@@ -179,7 +186,7 @@ def _intro(ident: str) -> list[str]:
         "De controle noemt elk veld dat nog ontbreekt, met de regel waarop het staat. "
         "Een regel die met # begint, telt niet mee. Zet geen telefoonnummers of "
         "e-mailadressen van personen in het record. Alle velden en codes:",
-        f"    {FIELD_REFERENCE_URL}",
+        f"    {site_url.rstrip('/')}/{FIELD_REFERENCE_PAGE}",
     ]
 
 
@@ -242,7 +249,7 @@ def _check_codes(codelist: str, given, codelists: dict) -> None:
 
 
 def _check_places(given, schema_dir: Path) -> None:
-    pattern = re.compile(_schemas(schema_dir)["common.schema.json"]["$defs"]["place_id"]["pattern"])
+    pattern = re.compile(Schema.read(schema_dir).files["common.schema.json"]["$defs"]["place_id"]["pattern"])
     for place in given:
         if not pattern.search(place):
             raise NewRecordError(f"'{place}' is geen plaatscode: gebruik een CBS-code zoals GM0983 of PV31, "
@@ -263,8 +270,3 @@ def _scalar(text: str) -> str:
 
 def _flow(items) -> str:
     return "[" + ", ".join(_scalar(item) for item in items) + "]"
-
-
-def _schemas(schema_dir: Path) -> dict[str, dict]:
-    return {path.name: json.loads(path.read_text(encoding="utf-8"))
-            for path in sorted(schema_dir.glob("*.schema.json"))}

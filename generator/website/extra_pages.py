@@ -49,7 +49,7 @@ def contribute_markdown() -> str:
 def pages(catalog: Catalog) -> dict[str, str]:
     return {
         CONTRIBUTE_PATH: contribute_markdown(),
-        FIELD_REFERENCE_PATH: FIELD_REFERENCE_INTRO + field_reference_markdown(dict(catalog.codelists)),
+        FIELD_REFERENCE_PATH: FIELD_REFERENCE_INTRO + field_reference_markdown(catalog.schema),
         sources_page.PATH: sources_page.sources_markdown(catalog),
         downloads_page.PATH: downloads_page.downloads_markdown(catalog),
         **form_spec.files(catalog),  # the form "Voorbeeld toevoegen": its definition as JSON

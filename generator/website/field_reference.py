@@ -8,10 +8,7 @@ enforces. Output is Markdown for the website (Dutch), deterministic.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
-from generator.paths import SCHEMA_DIR
+from generator.catalog.schemas import Schema
 
 # The record kinds a contributor writes, in the order the page shows them:
 # (schema file, heading, where the record lives).
@@ -40,14 +37,12 @@ COMMON_VALUE_WORDS = {
 EXTRA_COLUMN_HEADINGS = {"unit": "Eenheid", "higher_is_better": "Hoger is beter", "rank": "Volgorde"}
 
 
-def field_reference_markdown(codelists: dict[str, list[dict]], schema_dir: Path = SCHEMA_DIR) -> str:
+def field_reference_markdown(schema: Schema) -> str:
     """The whole reference: one table per record kind, then every codelist."""
-    schemas = {path.name: json.loads(path.read_text(encoding="utf-8"))
-               for path in sorted(schema_dir.glob("*.schema.json"))}
     parts = []
     for file, heading, where in RECORD_KINDS:
-        parts.append(_record_section(schemas, file, heading, where))
-    parts.append(_codelists_section(codelists))
+        parts.append(_record_section(dict(schema.files), file, heading, where))
+    parts.append(_codelists_section(dict(schema.codelists)))
     return "\n".join(parts)
 
 

@@ -18,11 +18,11 @@ from pathlib import Path
 import yaml
 
 from generator.catalog import check
+from generator.catalog.kinds import KINDS, RECORDS, schema_line
 from generator.catalog.model import Catalog
 from generator.catalog.schema_errors import PATTERNS
-from generator.catalog.schemas import bundle, read_schemas
-from generator.paths import MKDOCS_CONFIG, SCHEMA_DIR
-from generator.tools import new
+from generator.catalog.schemas import ANY_ITEM, Schema
+from generator.paths import MKDOCS_CONFIG
 
 from .page_parts import REPO_URL
 
@@ -63,12 +63,6 @@ ITEM_LABELS = {
 }
 # Choices that are a schema enum but no codelist.
 ENUM_LABELS = {"vat": {"incl": "inclusief btw", "excl": "exclusief btw"}}
-# Fields that refer to a record elsewhere in the catalogue, as check.py resolves them.
-REFERENCE_FIELDS = {"source": "source", "place": "place", "places": "place",
-                    "instruments": "instrument", "related": "practice"}
-# Where a missing reference must be added (shown as a note, not an error: it may come in the same pull request).
-REFERENCE_HOMES = {"source": "catalog/sources.yaml", "place": "catalog/places.yaml",
-                   "instrument": "catalog/instruments/", "practice": "catalog/practices/"}
 
 # The checker's hint per pattern (schema_errors.PATTERNS) speaks of YAML where the form has no quotes to type;
 # these replace it, by what the pattern is for.
@@ -122,18 +116,18 @@ def files(catalog: Catalog) -> dict[str, str]:
     return {SPEC_PATH: json.dumps(spec(catalog), ensure_ascii=False, separators=(",", ":")) + "\n"}
 
 
-def spec(catalog: Catalog, schema_dir: Path = SCHEMA_DIR, mkdocs_file: Path = MKDOCS_FILE) -> dict:
-    schema = reachable(bundle(read_schemas(schema_dir), "practice.schema.json"))
+def spec(catalog: Catalog, mkdocs_file: Path = MKDOCS_FILE) -> dict:
+    schema = reachable(catalog.schema.validators["practice"].schema)
     return {
         "schema": schema,
-        "schema_line": new.SCHEMA_LINE,
+        "schema_line": schema_line(KINDS["practice"]),
         "new_file_url": new_file_url(mkdocs_file),
         "folder": PRACTICES_FOLDER,
         "labels": LABELS,
         "path_labels": PATH_LABELS,
         "item_labels": ITEM_LABELS,
         "enum_labels": ENUM_LABELS,
-        "references": REFERENCE_FIELDS,
+        "references": reference_fields(catalog.schema),
         "reference_homes": REFERENCE_HOMES,
         "codelists": _codelists(catalog, schema),
         "known": _known(catalog),
@@ -163,6 +157,16 @@ class _ConfigLoader(yaml.SafeLoader):
 
 
 _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def reference_fields(schema: Schema) -> dict[str, str]:
+    """Field name -> the record kind it names, for the practice fields the form shows."""
+    return {next(step for step in reversed(ref.path) if step != ANY_ITEM): ref.kind
+            for ref in schema.references["practice"]}
+
+
+# Where a missing reference must be added (shown as a note, not an error: it may come in the same pull request).
+REFERENCE_HOMES = {kind.name: f"catalog/{kind.folder}/" if kind.folder else f"catalog/{kind.file}" for kind in RECORDS}
 
 
 def reachable(schema: dict) -> dict:

@@ -9,6 +9,7 @@ become markup. Each source has a stable anchor `bron-<id>` for deep links.
 from __future__ import annotations
 
 from generator.catalog.model import Catalog
+from generator.catalog.schemas import values_at
 
 from . import dutch
 from .page_parts import instrument_page, link, practice_page
@@ -36,8 +37,8 @@ def source_anchor(source_id: str) -> str:
 
 
 def sources_markdown(catalog: Catalog) -> str:
-    practices = _citing(catalog.practices, catalog)
-    instruments = _citing(catalog.instruments, catalog)
+    practices = _citing(catalog, "practice")
+    instruments = _citing(catalog, "instrument")
     count = len(catalog.sources)
     parts = [INTRO, f"De catalogus noemt {count} {'bron' if count == 1 else 'bronnen'}.\n"]
     for source_id, source in sorted(catalog.sources.items(), key=lambda item: _sort_key(item[1])):
@@ -55,15 +56,13 @@ def _negated(date: str) -> tuple:
     return tuple(-int(part) for part in date.split("-")) if date else ()
 
 
-def _citing(records, catalog: Catalog) -> dict[str, list[tuple[str, str]]]:
-    """source id -> [(record id, title)] of the records that cite it anywhere."""
+def _citing(catalog: Catalog, kind: str) -> dict[str, list[tuple[str, str]]]:
+    """source id -> [(record id, title)] of the records of a kind that cite it anywhere."""
     found: dict[str, dict[str, str]] = {}
-    for record_id, record in records.items():
+    paths = [ref.path for ref in catalog.schema.references[kind] if ref.kind == "source"]
+    for record_id, record in catalog.records(kind).items():
         name = record.get("title") or record.get("name")
-        cited = {item["source"] for field in ("sources", "metrics", "costs", "funding")
-                 for item in record.get(field, ())}
-        cited |= {metric["comparison"]["source"] for metric in record.get("metrics", ())
-                  if metric.get("comparison", {}).get("source")}
+        cited = {value for path in paths for _, value in values_at(record, path)}
         for source_id in cited:
             found.setdefault(source_id, {})[record_id] = name
     return {source_id: sorted(items.items(), key=lambda item: item[1].lower())
