@@ -13,7 +13,7 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from generator.catalog import check
+from generator.catalog import record_rules
 from generator.catalog.check import check_catalog
 from generator.catalog.load import load_file, load_text
 from generator.catalog.schemas import Schema, bundle, read_schemas
@@ -259,7 +259,7 @@ def test_rule_patterns_find_the_same_matches_in_javascript(spec):
         "Object.fromEntries(Object.entries(re).map(([k, x]) => [k, Array.from(t.matchAll(x), " \
         "m => [m[0], m[1] || m[2] || null])]))))); });"
     found = node(script, {"rules": rules, "texts": RULE_TEXTS})
-    python = {"email": check.EMAIL, "phone": check.PHONE, "link": check.LINK_TARGET}
+    python = {"email": record_rules.EMAIL, "phone": record_rules.PHONE, "link": record_rules.LINK_TARGET}
     for text, js in zip(RULE_TEXTS, found):
         for name, regex in python.items():
             expected = [[m.group(0), next((g for g in m.groups() if g), None)] for m in regex.finditer(text)]

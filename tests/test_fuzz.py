@@ -19,7 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import mutants as M  # noqa: E402
 
-from generator.catalog import check, load  # noqa: E402
+from generator.catalog import load, text_rules  # noqa: E402
+from generator.catalog.entry import strings  # noqa: E402
 
 BATCHES = 50  # times two mutants of each of the 31 practice files: 3,100 mutants
 MAX_LONG = 20_000  # longest adversarial string here; the long campaign goes to 200,000
@@ -94,10 +95,10 @@ def test_the_fast_path_reads_every_mutant_as_libyaml_does(originals):
 
 def _prefilters_hold(text: str, data: dict) -> bool:
     """The rules' cheap tests on the raw text never miss a value their rule would flag."""
-    starts = any(value.startswith(check._FORMULA_START) for _, value in check._strings(data, ()))
-    late = any(check._impossible_date(value) for _, value in check._strings(data, ()))
-    return (not starts or check._may_start_like_a_formula(text)) and \
-        (not late or "\\" in text or check._LATE_DAY.search(text) is not None)
+    starts = any(value.startswith(text_rules._FORMULA_START) for _, value in strings(data, ()))
+    late = any(text_rules._impossible_date(value) for _, value in strings(data, ()))
+    return (not starts or text_rules._may_start_like_a_formula(text)) and \
+        (not late or "\\" in text or text_rules._LATE_DAY.search(text) is not None)
 
 
 def test_mutants_are_reproducible(originals):

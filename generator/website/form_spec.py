@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.catalog import check
+from generator.catalog import record_rules
 from generator.catalog.kinds import KINDS, RECORDS, schema_line
 from generator.catalog.model import Catalog
 from generator.catalog.schema_errors import PATTERNS
@@ -92,7 +92,7 @@ MESSAGES = {
     "minProperties": "Vul minstens één veld in, of laat dit onderdeel helemaal leeg.",
     "dependentRequired": "Vul dit ook in: het hoort bij het veld '{property}'.",
     "false": "Deze waarde is hier niet toegestaan.",
-    # rules beyond the schema (generator/catalog/check.py)
+    # rules beyond the schema (generator/catalog/record_rules.py)
     "id-taken": "Er is al een voorbeeld met deze korte naam ({title}). Kies een andere naam, "
                 "of verbeter het bestaande voorbeeld.",
     "unit-mismatch": "Bij deze indicator hoort de eenheid '{expected}'.",
@@ -134,11 +134,11 @@ def spec(catalog: Catalog, mkdocs_file: Path = MKDOCS_FILE) -> dict:
         "messages": MESSAGES,
         "pattern_hints": {pattern: FORM_PATTERN_HINTS.get(words[0], words[2]) for pattern, words in PATTERNS.items()},
         "rules": {
-            "email": check.EMAIL.pattern,
-            "phone": check.PHONE.pattern,
-            "link_target": check.LINK_TARGET.pattern,
-            "role_mailboxes": sorted(check.ROLE_MAILBOXES),
-            "summary_soft_limit": check.SUMMARY_SOFT_LIMIT,
+            "email": record_rules.EMAIL.pattern,
+            "phone": record_rules.PHONE.pattern,
+            "link_target": record_rules.LINK_TARGET.pattern,
+            "role_mailboxes": sorted(record_rules.ROLE_MAILBOXES),
+            "summary_soft_limit": record_rules.SUMMARY_SOFT_LIMIT,
         },
     }
 
