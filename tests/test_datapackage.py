@@ -26,7 +26,7 @@ from generator.catalog.check import check_catalog
 from generator.catalog.load import load_file
 from generator.catalog.schemas import Schema
 from generator.opendata import tables
-from generator.opendata.datapackage import dataset_jsonld
+from generator.opendata.metadata import dataset_jsonld
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 
 sys.path.insert(0, str(ROOT / "bench"))

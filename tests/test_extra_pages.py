@@ -14,7 +14,8 @@ import yaml
 from generator.catalog.check import check_catalog
 from generator.catalog.schemas import Schema
 from generator.opendata import tables
-from generator.opendata.datapackage import COMPANIONS, dataset_jsonld, write_datapackages
+from generator.opendata.datapackage import COMPANIONS, write_datapackages
+from generator.opendata.metadata import dataset_jsonld
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
 from generator.website import downloads_page, extra_pages, pages, sources_page
 from generator.website.field_reference import RECORD_KINDS, field_reference_markdown

@@ -19,7 +19,8 @@ from generator.catalog.model import Catalog
 from generator.catalog.schemas import Schema
 from generator.opendata import tables
 from generator.opendata.codebook import codebook_markdown
-from generator.opendata.datapackage import LICENSES, NESTED_FILE, dataset_jsonld
+from generator.opendata.descriptor import LICENSES, NESTED_FILE
+from generator.opendata.metadata import dataset_jsonld
 from generator.paths import ROOT
 
 from . import dutch
