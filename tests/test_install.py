@@ -7,6 +7,7 @@ environment's path by a .pth file. The repository itself is not on that path, so
 every file the tool reads must come from the wheel.
 """
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,10 @@ import pytest
 from generator.paths import ROOT
 
 pytestmark = pytest.mark.slow
+
+# The installed tool runs without the caller's PYTHONPATH: a PYTHONPATH pointing at a
+# checkout would let it import the repository instead of the wheel.
+ISOLATED = {name: value for name, value in os.environ.items() if name != "PYTHONPATH"}
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +42,7 @@ def installed(wheel, tmp_path_factory) -> Path:
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     bin_dir = venv / "bin"
     subprocess.run([bin_dir / "python", "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-                    "--disable-pip-version-check", str(wheel)], check=True)
+                    "--disable-pip-version-check", str(wheel)], check=True, env=ISOLATED)
     purelib = subprocess.run([bin_dir / "python", "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
                              check=True, capture_output=True, text=True).stdout.strip()
     (Path(purelib) / "locked-dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
@@ -63,16 +68,17 @@ def test_the_wheel_carries_what_the_tool_reads_at_run_time(wheel):
 
 def test_the_installed_tool_reads_only_the_wheel(installed, project):
     found = subprocess.run([installed / "python", "-c", "import generator.paths as p; print(p.ROOT)"],
-                           cwd=project, check=True, capture_output=True, text=True).stdout.strip()
+                           cwd=project, check=True, capture_output=True, text=True, env=ISOLATED).stdout.strip()
     assert Path(found).is_relative_to(installed.parent) and Path(found).name == "project"
 
 
 def test_the_installed_tool_validates_and_builds_a_catalogue_outside_the_repository(installed, project):
     tool = str(installed / "praktijkvoorbeelden")
-    checked = subprocess.run([tool, "validate"], cwd=project / "catalog", capture_output=True, text=True)
+    checked = subprocess.run([tool, "validate"], cwd=project / "catalog", capture_output=True, text=True,
+                             env=ISOLATED)
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "Alles in orde" in checked.stdout
-    built = subprocess.run([tool, "build"], cwd=project, capture_output=True, text=True)
+    built = subprocess.run([tool, "build"], cwd=project, capture_output=True, text=True, env=ISOLATED)
     assert built.returncode == 0, built.stdout + built.stderr
     site = project / "public"
     assert (site / "index.html").is_file() and (site / "voorbeelden" / "venlo-re-inspiratie" / "index.html").is_file()

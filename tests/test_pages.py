@@ -1,7 +1,9 @@
 """The generated catalogue pages (generator/website/pages.py and its modules), at unit
-level: which pages exist, what a page says, links, search filters, charts and
-escaping. One test renders through the real mkdocs theme, because the theme
-prints page meta unescaped.
+level: which pages exist, which practices a page lists, links, search filters,
+charts and escaping. One test renders through the real mkdocs theme, because
+the theme prints page meta unescaped. What the pages say, byte for byte, is in
+the golden files (test_golden.py, tests/golden/pages/); the mkdocs hook is
+tested in test_hook.py.
 
 The fixture catalogue is written as YAML and checked by the real checker, so
 the pages are tested on records the checker accepts.
@@ -22,9 +24,8 @@ import yaml
 
 from generator.catalog.check import check_catalog
 from generator.paths import ROOT, SCHEMA_DIR
-from generator.website import dutch, html_blocks
-from generator.website.figures import Bar, bar_chart
-from generator.website.page_parts import SiteLinks, href, period_facet, yaml_string
+from generator.website import html_blocks
+from generator.website.page_parts import SiteLinks
 from generator.website.pages import pages
 
 SOURCE = {"id": "bron-blad", "title": "Het werkt! Voorbeelden", "publisher": "Centrum voor Lokaal Bestuur",
@@ -152,25 +153,6 @@ def test_pages_are_deterministic(catalog, site):
 
 # -- the practice page ---------------------------------------------------------
 
-def test_practice_page_states_facts_as_text_and_links_them(site):
-    page = body(site["voorbeelden/venlo-werkt.md"])
-    assert "# Venlo: re\\-inspiratie" in page
-    assert "<dt data-pagefind-ignore>Periode</dt><dd>vanaf 2006</dd>" in page
-    assert '<a href="../../status/running/" data-pagefind-filter="status">Loopt</a>' in page
-    assert '<a href="../../bewijs/claim/" data-pagefind-filter="bewijs">Bewering</a>' in page
-    assert '<a href="../../plaats/GM0983/">Venlo</a>' in page
-    assert '<a href="../../plaats/PV31/" data-pagefind-filter="provincie">Limburg</a>' in page
-    assert '<a href="../../thema/youth-unemployment/" data-pagefind-filter="thema">Jeugdwerkloosheid</a>' in page
-    assert ('<a href="../../instrumenten/werkervaringsplaats/" data-pagefind-filter="instrument">'
-            "Werkervaringsplaats</a>") in page
-    assert '<a href="../montferland-leren/">Montferland: leren op de werkvloer</a>' in page
-    for heading in ("Kerncijfers", "Beschrijving", "Wat hielp en wat remde", "Organisaties",
-                    "Kosten en financiering", "Bewijs", "Bronnen", "Verwante voorbeelden", "Over dit record"):
-        assert f"\n## {heading}\n" in page, heading
-    assert "€ 850.000" in page and "loonkosten en begeleiding" in page
-    assert "Gemeente Venlo</td><td>Trekker</td><td>Gemeente</td>" in page
-
-
 def test_sections_without_content_are_left_out(site):
     page = body(site["voorbeelden/montferland-leren.md"])
     for heading in ("Beschrijving", "Organisaties", "Kosten en financiering", "Wat hielp en wat remde"):
@@ -183,30 +165,18 @@ def test_practice_page_carries_every_search_facet_and_is_marked_for_indexing(sit
     filters = set(re.findall(r'data-pagefind-filter="([a-z]+)', page))
     assert filters == {"thema", "doelgroep", "instrument", "provincie", "schaal", "status", "bewijs",
                        "periode", "soort"}
-    assert 'data-pagefind-filter="periode:2000–2009"' in page
-    assert 'data-pagefind-filter="soort:Praktijkvoorbeeld"' in page
-    assert 'data-pagefind-meta="samenvatting"' in page
-    assert 'data-pagefind-filter="soort:Instrument"' in site["instrumenten/werkervaringsplaats.md"]
+    instrument = site["instrumenten/werkervaringsplaats.md"]
+    assert "pagefind: body" in instrument
+    assert set(re.findall(r'data-pagefind-filter="([a-z]+)', instrument)) == {"soort"}
     for listing in ("thema/reintegration.md", "plaats/index.md", "index.md", "indicator/persons-into-work.md"):
         assert "pagefind: body" not in site[listing] and "data-pagefind-filter" not in site[listing]
 
 
 def test_region_inherits_the_province_of_its_member_places(site):
     page = site["voorbeelden/montferland-leren.md"]
-    assert '<a href="../../plaats/PV25/" data-pagefind-filter="provincie">Gelderland</a>' in page
+    assert re.findall(r'data-pagefind-filter="provincie">([^<]*)<', page) == ["Gelderland"]
     assert "montferland-leren" in site["plaats/PV25.md"]
     assert "venlo-werkt" not in site["plaats/PV25.md"]
-
-
-def test_key_figure_card_shows_value_period_population_comparison_and_source(site):
-    page = site["voorbeelden/venlo-werkt.md"]
-    card = re.search(r'<div class="pv-card pv-card--outcome">(.*?)</dl>', page).group(1)
-    assert '<p class="pv-card__value">−26%</p>' in card
-    assert "bijstandsgerechtigden onder 27 jaar" in card
-    assert "jonge werklozen landelijk: ruim +50% (2012–2013, Nederland)" in card
-    assert '<a href="https://example.org/het-werkt" rel="noopener"><cite>Het werkt! Voorbeelden</cite></a>' in card
-    assert "pagina 3" in card
-    assert "Resultaat · Gehaald" in card
 
 
 def test_svg_bar_only_where_value_and_comparison_share_a_unit(site):
@@ -221,17 +191,8 @@ def test_svg_bar_only_where_value_and_comparison_share_a_unit(site):
     assert "1.234,5 personen" in without
 
 
-def test_reuse_links_and_citation(site, catalog):
-    page = site["voorbeelden/venlo-werkt.md"]
-    assert ('href="https://github.com/praktijkvoorbeelden-werk/catalogus/edit/main/'
-            'catalog/practices/venlo-werkt.yaml"') in page
-    assert ('href="https://github.com/praktijkvoorbeelden-werk/catalogus/blob/main/'
-            'catalog/practices/venlo-werkt.yaml"') in page
-    assert 'href="../../data/practices/venlo-werkt.json"' in page
-    assert 'href="../../data/practices/venlo-werkt.zip"' in page
-    cite = re.search(r'<p class="pv-cite">(.*?)</p>', page).group(1)
-    assert cite.startswith("Redactie (2026). Venlo: re-inspiratie. In: Praktijkvoorbeelden werk en participatie")
-    assert cite.endswith("https://praktijkvoorbeelden-werk.github.io/catalogus/voorbeelden/venlo-werkt/")
+def test_reuse_links_and_citation_follow_the_site_and_repository_addresses(catalog):
+    # The default addresses are in golden/pages/voorbeelden/venlo-werkt.md.
     other = pages(catalog, SiteLinks(site_url="https://example.org/site/", repo_url="https://example.org/repo",
                                      branch="dev"))["voorbeelden/venlo-werkt.md"]
     assert 'href="https://example.org/repo/edit/dev/catalog/practices/venlo-werkt.yaml"' in other
@@ -252,41 +213,26 @@ def test_linked_data_files_are_the_ones_the_data_package_writes(catalog, site, t
 
 # -- other pages -------------------------------------------------------------
 
-def test_instrument_page_explains_it_and_lists_its_practices(site):
+def test_instrument_page_lists_the_practices_that_use_it(site):
     page = site["instrumenten/werkervaringsplaats.md"]
-    assert "Een tijdelijke plek bij een werkgever" in page
-    assert "<em>verdringing</em>" in page
-    assert '<a href="../../voorbeelden/venlo-werkt/">Venlo: re-inspiratie</a>' in page
-    assert "montferland-leren" not in page
-    assert '<a href="https://example.org/wep" rel="noopener">Meer over werkervaring</a>' in page
+    assert re.findall(r'href="../../voorbeelden/([^/"]+)/"', page) == ["venlo-werkt"]
 
 
-def test_indicator_page_compares_practices_with_period_and_source(site):
+def test_indicator_page_ranks_every_value_best_first_in_table_and_chart(site):
     page = site["indicator/persons-into-work.md"]
     table = page.split("## Tabel", 1)[1]
     rows = re.findall(r"<tr><td>.*?</tr>", table)
     assert len(rows) == 2
     assert "venlo-werkt" in rows[0] and "montferland-leren" in rows[1]  # higher is better: highest first
-    assert "2010–2012" in rows[0] and "Werkloosheid per regio" in rows[0] and "tabel 2" in rows[0]
-    assert '<a href="../../bronnen/#bron-bron-cbs"><cite>' in rows[0]  # no URL: the sources page entry
-    assert "Doel" in rows[1] and "pagina 3" in rows[1]
     chart = re.search(r"<svg .*?</svg>", page).group()
-    assert chart.count("<rect") == 2 and "(doel)" in chart
-    index = site["indicator/index.md"]
-    assert '<a href="persons-into-work/">Mensen aan het werk</a> (2 voorbeelden)' in index
+    assert chart.count("<rect") == 2
 
 
-def test_listing_and_home_pages(site):
+def test_a_listing_shows_its_practices_and_home_the_newest_first(site):
     theme = site["thema/reintegration.md"]
-    assert '<a href="../../voorbeelden/venlo-werkt/">Venlo: re-inspiratie</a>' in theme
-    assert "montferland-leren" not in theme
-    home = site["index.md"]
-    assert 'action="zoeken/" method="get">' in home and 'name="q"' in home
-    assert '<a href="voorbeelden/"><strong>2</strong> voorbeelden</a>' in home
-    assert '<a href="plaats/PV25/">Gelderland</a>' in home
-    newest = home.split("## Nieuw in de catalogus", 1)[1]
+    assert re.findall(r'href="../../voorbeelden/([^/"]+)/"', theme) == ["venlo-werkt"]
+    newest = site["index.md"].split("## Nieuw in de catalogus", 1)[1]
     assert newest.index("montferland-leren") < newest.index("venlo-werkt")  # added later comes first
-    assert "Effect aangetoond (nog geen voorbeelden)" in site["bewijs/index.md"]
 
 
 # -- escaping ----------------------------------------------------------------
@@ -349,153 +295,3 @@ def test_raw_html_skips_the_markdown_parser_and_comes_back_unchanged(site):
     assert all(block in restored for block in blocks)
     assert '<h2 id="kerncijfers">Kerncijfers</h2>' in restored
     assert "pv-html-block" not in restored
-
-
-def test_relative_links_between_generated_pages():
-    assert href("voorbeelden/a.md", "thema/b.md") == "../../thema/b/"
-    assert href("thema/index.md", "thema/b.md") == "b/"
-    assert href("index.md", "zoeken.md") == "zoeken/"
-    assert href("index.md", "index.md") == "./"
-    assert href("voorbeelden/a.md", "records/practices/a.json") == "../../records/practices/a.json"
-    assert href("voorbeelden/a.md", "bronnen.md#bron-x") == "../../bronnen/#bron-x"
-
-
-def test_dutch_numbers_dates_and_periods():
-    assert dutch.number(1234.5) == "1.234,5"
-    assert dutch.number(-26) == "−26"
-    assert dutch.number(1_000_000) == "1.000.000"
-    assert dutch.number(0.25) == "0,25"
-    assert dutch.quantity(50, "percent-change", "% verandering") == "+50%"
-    assert dutch.quantity(40, "persons-per-coach", "personen per werkcoach") == "40 personen per werkcoach"
-    assert dutch.money(850000, "EUR") == "€ 850.000"
-    assert dutch.date("2014-02-01") == "1 februari 2014"
-    assert dutch.period({"start": "2012", "end": "2014-06"}) == "2012–juni 2014"
-    assert dutch.period({"end": "2014"}) == "tot 2014"
-    assert dutch.when({"as_of": "2014-02"}) == "peildatum februari 2014"
-    assert period_facet({"period": {"start": "2019-05"}}) == "2010–2019"
-    assert period_facet({}) == "Onbekend"
-
-
-def test_bar_chart_scales_negative_and_positive_values_on_one_axis():
-    svg = bar_chart([Bar("a", -25, "−25%", main=True), Bar("b", 75, "+75%")], "titel", "t", width=186)
-    widths = [float(w) for w in re.findall(r'<rect[^>]*width="([\d.]+)"', svg)]
-    assert widths == [25.0, 75.0]  # 100 units of scale over 186 - 86 pixels
-    assert 'x1="25.0"' in svg
-
-
-def test_yaml_string_round_trips_awkward_text():
-    for value in ['a "quoted" \\ back', "line\nbreak\u2028sep", "ümlaut ✓"]:
-        assert yaml.safe_load(f"v: {yaml_string(value)}")["v"] == value
-
-
-# -- the mkdocs hook -----------------------------------------------------------
-
-@pytest.fixture
-def mkdocs(monkeypatch, tmp_path):
-    """A loaded mkdocs config and the hook module mkdocs loaded from it (by file path)."""
-    from mkdocs.config import load_config
-
-    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-    hook = config.plugins["generator/website/mkdocs/hook.py"]
-    monkeypatch.setattr(hook, "_serve_written", {})
-    monkeypatch.setattr(hook, "_serve_dir", tmp_path / "scratch")
-    yield config, hook
-    hook.on_shutdown()
-
-
-def run_on_files(config):
-    from mkdocs.structure.files import Files
-
-    return config.plugins.on_files(Files([]), config=config)
-
-
-def test_hook_stops_mkdocs_build_on_catalogue_errors(mkdocs, monkeypatch, tmp_path):
-    from mkdocs.exceptions import PluginError
-
-    config, hook = mkdocs
-    broken = dict(venlo(), status="rennend")
-    write_catalog(tmp_path, [broken, montferland()])  # beside the mkdocs.yml the hook is given
-    monkeypatch.setattr(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
-    monkeypatch.setattr(hook, "_command", "build")
-    with pytest.raises(PluginError, match="fouten"):
-        run_on_files(config)
-
-
-def test_hook_shows_catalogue_errors_as_the_home_page_under_serve(mkdocs, monkeypatch, tmp_path):
-    config, hook = mkdocs
-    broken = dict(venlo(), status="<rennend>")
-    write_catalog(tmp_path, [broken, montferland()])  # beside the mkdocs.yml the hook is given
-    monkeypatch.setattr(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
-    monkeypatch.setattr(hook, "_command", "serve")
-    home = run_on_files(config).get_file_from_path("index.md")
-    shown = Path(home.abs_src_path).read_text(encoding="utf-8")
-    assert "# Fouten in de catalogus" in shown
-    assert "venlo-werkt.yaml" in shown and "[unknown-code]" in shown
-    assert "&lt;rennend&gt;" in shown and "<rennend>" not in shown
-
-
-def test_hook_under_serve_rewrites_only_the_pages_an_edit_changes(mkdocs, catalog, monkeypatch):
-    import os
-
-    from generator.website.site import CATALOG_KEY
-
-    config, hook = mkdocs
-    monkeypatch.setattr(hook, "_command", "serve")
-    config[CATALOG_KEY] = catalog
-    for file in run_on_files(config):
-        os.utime(file.abs_src_path, (1000, 1000))
-    edited = dict(catalog.practices["montferland-leren"], title="Montferland: nieuwe titel")
-    config[CATALOG_KEY] = dataclasses.replace(
-        catalog, practices=MappingProxyType({**catalog.practices, "montferland-leren": edited}))
-    touched = {f.src_uri for f in run_on_files(config) if os.stat(f.abs_src_path).st_mtime != 1000}
-    assert "voorbeelden/montferland-leren.md" in touched
-    assert "thema/work-experience.md" in touched and "voorbeelden/venlo-werkt.md" in touched  # titles shown
-    assert "instrumenten/werkervaringsplaats.md" not in touched
-    assert "bewijs/claim.md" not in touched
-
-
-def test_hook_under_plain_serve_renders_only_the_pages_an_edit_changes(mkdocs, catalog, monkeypatch):
-    from mkdocs.commands.build import build
-
-    from generator.website.mkdocs import serve_reuse
-    from generator.website.site import CATALOG_KEY
-
-    config, hook = mkdocs
-    served = serve_reuse.ServedPages()
-    monkeypatch.setattr(hook, "_command", "serve")
-    monkeypatch.setattr(hook, "_dirty", False)
-    monkeypatch.setattr(hook, "_served", served)
-    config[CATALOG_KEY] = catalog
-    build(config)
-    site = Path(config.site_dir)
-    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
-    edited = dict(catalog.practices["montferland-leren"], title="Montferland: nieuwe titel")
-    config[CATALOG_KEY] = dataclasses.replace(
-        catalog, practices=MappingProxyType({**catalog.practices, "montferland-leren": edited}))
-    build(config)  # as mkdocs serve does after an edit: the site folder emptied, every page written
-    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*.html")}
-
-    assert served.reusable("instrumenten/werkervaringsplaats.md") and served.reusable("bijdragen/velden.md")
-    assert not served.reusable("voorbeelden/montferland-leren.md")
-    assert not served.reusable("voorbeelden/venlo-werkt.md")  # it shows the related practice's title
-    assert not served.reusable("thema/index.md") and not served.reusable("index.md")  # in the nav
-    assert set(after) == set(before)
-    unchanged = Path("instrumenten/werkervaringsplaats/index.html")
-    assert after[unchanged] == before[unchanged]
-    edited_page = Path("voorbeelden/montferland-leren/index.html")
-    assert b"Montferland: nieuwe titel" in after[edited_page]
-    tabs = re.compile(rb'<nav class="md-tabs".*?</nav>', re.S)
-    assert tabs.search(after[edited_page]).group(0) == tabs.search(before[edited_page]).group(0)
-
-    # Undoing the edit gives the first build again, links between pages included (whitespace
-    # aside: the navigation fragment is cached from whichever page renders first).
-    config[CATALOG_KEY] = catalog
-    build(config)
-    spaced = re.compile(rb"\s+")
-    undone = {p.relative_to(site): spaced.sub(b" ", p.read_bytes()) for p in site.rglob("*.html")}
-    assert undone == {path: spaced.sub(b" ", html) for path, html in before.items()}
-
-    # A change to anything else that shapes a page (here the theme overrides) renders every page again.
-    monkeypatch.setattr(serve_reuse, "_setup_stamp", lambda config: ("a template changed",))
-    build(config)
-    assert not served.reusable("instrumenten/werkervaringsplaats.md")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from generator.catalog.model import Catalog
 
 from . import dutch
+from .html_elements import table
 from .sanitize import text
 
 REPO_URL = "https://github.com/praktijkvoorbeelden-werk/catalogus"
@@ -140,22 +141,14 @@ def place_names(catalog: Catalog, practice: dict) -> str:
 
 def practice_table(catalog: Catalog, from_page: str, practices: list[dict], caption: str) -> str:
     """The table of practices that every listing page shows, sorted by title."""
-    rows = []
-    for p in by_title(practices):
-        rows.append(
-            "<tr>"
-            f"<td>{link(from_page, practice_page(p['id']), p['title'])}</td>"
-            f"<td>{text(place_names(catalog, p))}</td>"
-            f"<td>{text(dutch.period(p.get('period')))}</td>"
-            f"<td>{text(catalog.label('status', p['status']))}</td>"
-            f"<td>{text(catalog.label('evidence_level', p['evidence']['level']))}</td>"
-            "</tr>")
-    return html_block(
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">',
-        f'<table><caption>{text(caption)}</caption>',
-        '<thead><tr><th scope="col">Voorbeeld</th><th scope="col">Plaats</th>'
-        '<th scope="col">Periode</th><th scope="col">Status</th><th scope="col">Bewijs</th></tr></thead>',
-        "<tbody>", *rows, "</tbody></table></div></div>")
+    rows = ((link(from_page, practice_page(p["id"]), p["title"]),
+             text(place_names(catalog, p)),
+             text(dutch.period(p.get("period"))),
+             text(catalog.label("status", p["status"])),
+             text(catalog.label("evidence_level", p["evidence"]["level"])))
+            for p in by_title(practices))
+    return html_block(table(caption, ("Voorbeeld", "Plaats", "Periode", "Status", "Bewijs"), rows,
+                            newlines=True))
 
 
 def count_label(n: int, one: str, many: str) -> str:

@@ -6,11 +6,15 @@ pages in memory. Paths are relative to the docs folder. What each kind of
 page shows lives in its own module:
 
 - pages_home: the home page (index.md)
-- pages_practice: one page per practice (voorbeelden/<id>.md)
+- pages_practice: one page per practice (voorbeelden/<id>.md), its key figures
+  in practice_cards
 - pages_instrument: one page per instrument and their index (instrumenten/)
 - pages_listing: practices per theme, target group, place/province, status and
   evidence level, each with an index, and all practices (voorbeelden/index.md)
 - pages_indicator: one indicator across practices, chart and table (indicator/)
+
+Every page builds its tables, lists of facts and lists with html_elements,
+which also writes the search-index attributes those elements carry.
 
 Search facets (Pagefind `data-pagefind-filter`, on practice pages): thema,
 doelgroep, instrument, provincie, schaal, status, bewijs (Dutch labels), soort

@@ -9,6 +9,7 @@ from generator.catalog.geography import Geography
 from generator.catalog.model import Catalog
 
 from . import dutch
+from .html_elements import item_list
 from .page_parts import (
     SITE_NAME,
     count_label,
@@ -79,9 +80,9 @@ def _counts(catalog: Catalog) -> str:
         (len(used_places), "plaats", "plaatsen", "plaats/index.md"),
         (len(catalog.sources), "bron", "bronnen", SOURCES_PAGE),
     ]
-    items = "".join(f'<li><a href="{href(HOME, page)}"><strong>{text(dutch.number(n))}</strong> '
-                    f"{one if n == 1 else many}</a></li>" for n, one, many, page in counts)
-    return f'<ul class="pv-counts" aria-label="De catalogus in getallen">{items}</ul>'
+    items = (f'<a href="{href(HOME, page)}"><strong>{text(dutch.number(n))}</strong> {one if n == 1 else many}</a>'
+             for n, one, many, page in counts)
+    return item_list(items, "pv-counts", label="De catalogus in getallen")
 
 
 def _coded(catalog: Catalog, codelist: str, field: str, page_of) -> list[tuple[str, str, int]]:
@@ -106,10 +107,10 @@ def _provinces(practices: list[dict], geo: Geography) -> list[tuple[str, str, in
 
 
 def _tiles(entries: list[tuple[str, str, int]]) -> str:
-    items = "".join(f'<li><a href="{href(HOME, page)}">{text(label)}</a> '
-                    f'<span class="pv-tiles__count">{text(count_label(n, "voorbeeld", "voorbeelden"))}</span></li>'
-                    for page, label, n in entries)
-    return f'<ul class="pv-tiles">{items}</ul>'
+    items = (f'<a href="{href(HOME, page)}">{text(label)}</a> '
+             f'<span class="pv-tiles__count">{text(count_label(n, "voorbeeld", "voorbeelden"))}</span>'
+             for page, label, n in entries)
+    return item_list(items, "pv-tiles")
 
 
 def _newest(catalog: Catalog, practices: list[dict]) -> str:
@@ -117,9 +118,8 @@ def _newest(catalog: Catalog, practices: list[dict]) -> str:
     # reverse=True keeps equal dates in title order (Python's sort is stable)
     newest = sorted(by_title, key=lambda p: (p["record"]["added"], p["record"]["updated"]),
                     reverse=True)[:NEWEST]
-    items = "".join(
-        f"<li>{link(HOME, practice_page(p['id']), p['title'])}"
-        f"<br><small>{text(place_names(catalog, p))}, toegevoegd op {text(dutch.date(p['record']['added']))}"
-        "</small></li>" for p in newest)
-    return (f'<ul class="pv-newest">{items}</ul>'
-            f"<p>{link(HOME, 'voorbeelden/index.md', 'Alle voorbeelden op een rij')}</p>")
+    items = (f"{link(HOME, practice_page(p['id']), p['title'])}"
+             f"<br><small>{text(place_names(catalog, p))}, toegevoegd op {text(dutch.date(p['record']['added']))}"
+             "</small>" for p in newest)
+    return (item_list(items, "pv-newest")
+            + f"<p>{link(HOME, 'voorbeelden/index.md', 'Alle voorbeelden op een rij')}</p>")

@@ -12,6 +12,7 @@ from generator.catalog.model import Catalog
 
 from . import dutch
 from .figures import LABEL_CHARS, Bar, bar_chart, shorten
+from .html_elements import index_list, table
 from .page_parts import (
     count_label,
     front_matter,
@@ -22,8 +23,9 @@ from .page_parts import (
     practice_page,
     sort_key,
 )
-from .pages_practice import figure_short, figure_text, source_html
+from .practice_cards import figure_short, figure_text
 from .sanitize import markdown_text, text
+from .sources_page import source_html
 
 INDEX = "indicator/index.md"
 CHART_LIMIT = 50  # beyond this the chart gets unreadable; the table always lists every value
@@ -95,32 +97,24 @@ def _table(catalog: Catalog, page: str, label: str, found: list[tuple[dict, dict
         if m.get("comparison"):
             c = m["comparison"]
             comparison = text(f"{c['label']}: {figure_text(catalog, c)}")
-        rows.append(
-            "<tr>"
-            f"<td>{link(page, practice_page(practice['id']), practice['title'])}"
-            f"<br><small>{text(place_names(catalog, practice))}</small></td>"
-            f"<td>{text(figure_text(catalog, m))}</td>"
-            f"<td>{text(catalog.label('metric_stage', m['stage']))}</td>"
-            f"<td>{text(dutch.when(m))}</td>"
-            f"<td>{text(m.get('population', ''))}</td>"
-            f"<td>{comparison}</td>"
-            f"<td>{source_html(catalog, page, m['source'], m['locator'])}</td>"
-            "</tr>")
-    head = "".join(f'<th scope="col">{h}</th>' for h in
-                   ("Voorbeeld", "Waarde", "Soort", "Periode", "Over wie", "Vergelijking", "Bron"))
-    return ('<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
-            f'<table><caption>{text(label)}: alle waarden</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div></div>")
+        rows.append((
+            f"{link(page, practice_page(practice['id']), practice['title'])}"
+            f"<br><small>{text(place_names(catalog, practice))}</small>",
+            text(figure_text(catalog, m)),
+            text(catalog.label("metric_stage", m["stage"])),
+            text(dutch.when(m)),
+            text(m.get("population", "")),
+            comparison,
+            source_html(catalog, page, m["source"], m["locator"])))
+    return table(f"{label}: alle waarden",
+                 ("Voorbeeld", "Waarde", "Soort", "Periode", "Over wie", "Vergelijking", "Bron"), rows)
 
 
 def _index(entries: list[tuple[dict, list]]) -> str:
-    items = []
-    for row, found in entries:
-        practices = len({p["id"] for p, _ in found})
-        items.append(f"<li>{link(INDEX, indicator_page(row['code']), row['label_nl'])} "
-                     f"({text(count_label(practices, 'voorbeeld', 'voorbeelden'))})"
-                     f"<br>{text(row['description_nl'])}</li>")
+    items = [(link(INDEX, indicator_page(row["code"]), row["label_nl"]),
+              count_label(len({p["id"] for p, _ in found}), "voorbeeld", "voorbeelden"), row["description_nl"])
+             for row, found in entries]
     intro = ("<p>Een indicator is iets wat gemeten wordt, zoals uitstroom naar werk of het aantal "
              "deelnemers. Per indicator ziet u de cijfers van alle voorbeelden naast elkaar, in een "
              "grafiek en een tabel, met periode en bron bij elk cijfer.</p>")
-    return front_matter("Indicatoren") + "# Indicatoren\n\n" + html_block(intro, f'<ul class="pv-index">{"".join(items)}</ul>')
+    return front_matter("Indicatoren") + "# Indicatoren\n\n" + html_block(intro, index_list(items))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from generator.catalog.model import Catalog
 
+from .html_elements import index_list, item_list, search_filter, summary
 from .page_parts import (
     count_label,
     front_matter,
@@ -15,8 +16,8 @@ from .page_parts import (
     practice_table,
     sort_key,
 )
-from .pages_practice import source_html
 from .sanitize import markdown_html, markdown_text, text
+from .sources_page import source_html
 
 INDEX = "instrumenten/index.md"
 
@@ -32,8 +33,7 @@ def _instrument(catalog: Catalog, inst: dict) -> str:
     users = catalog.practices_using("instruments", inst["id"])
     parts = [front_matter(inst["name"], inst["summary"], searchable=True),
              f"# {markdown_text(inst['name'])}\n\n"]
-    intro = [f'<p class="pv-summary" data-pagefind-meta="samenvatting">{text(inst["summary"])}</p>',
-             '<span data-pagefind-filter="soort:Instrument"></span>']
+    intro = [summary(inst["summary"]), search_filter("soort", "Instrument")]
     if inst.get("also_known_as"):
         intro.append(f"<p>Ook bekend als: {text(', '.join(inst['also_known_as']))}.</p>")
     parts.append(html_block(*intro))
@@ -47,21 +47,19 @@ def _instrument(catalog: Catalog, inst: dict) -> str:
     else:
         parts.append(html_block("<p>Nog geen voorbeeld in de catalogus gebruikt dit instrument.</p>"))
     if inst.get("links"):
-        items = "".join(f'<li><a href="{text(item["url"])}" rel="noopener">{text(item["title"])}</a></li>'
-                        for item in inst["links"])
-        parts.append("## Meer lezen\n\n" + html_block(f"<ul>{items}</ul>"))
-    sources = "".join(f"<li>{source_html(catalog, page, ref['source'], ref['locator'])}</li>" for ref in inst["sources"])
-    parts.append("## Bronnen\n\n" + html_block(f'<ul class="pv-sources">{sources}</ul>'))
+        items = (f'<a href="{text(item["url"])}" rel="noopener">{text(item["title"])}</a>' for item in inst["links"])
+        parts.append("## Meer lezen\n\n" + html_block(item_list(items)))
+    sources = (source_html(catalog, page, ref["source"], ref["locator"]) for ref in inst["sources"])
+    parts.append("## Bronnen\n\n" + html_block(item_list(sources, "pv-sources")))
     return "".join(parts)
 
 
 def _index(catalog: Catalog) -> str:
-    items = []
-    for inst in sorted(catalog.instruments.values(), key=lambda i: sort_key(i["name"])):
-        n = len(catalog.practices_using("instruments", inst["id"]))
-        items.append(f"<li>{link(INDEX, instrument_page(inst['id']), inst['name'])} "
-                     f"({text(count_label(n, 'voorbeeld', 'voorbeelden'))})<br>{text(inst['summary'])}</li>")
+    items = [(link(INDEX, instrument_page(inst["id"]), inst["name"]),
+              count_label(len(catalog.practices_using("instruments", inst["id"])), "voorbeeld", "voorbeelden"),
+              inst["summary"])
+             for inst in sorted(catalog.instruments.values(), key=lambda i: sort_key(i["name"]))]
     intro = ("<p>Een instrument is een vaste werkwijze die meer gemeenten of organisaties gebruiken, "
              "zoals social return of een werkervaringsplaats. Per instrument leest u wat het is, hoe "
              "het werkt en welke voorbeelden het gebruiken.</p>")
-    return front_matter("Instrumenten") + "# Instrumenten\n\n" + html_block(intro, f'<ul class="pv-index">{"".join(items)}</ul>')
+    return front_matter("Instrumenten") + "# Instrumenten\n\n" + html_block(intro, index_list(items))

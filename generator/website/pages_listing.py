@@ -13,6 +13,7 @@ from collections import defaultdict
 from generator.catalog.geography import Geography
 from generator.catalog.model import Catalog
 
+from .html_elements import index_list
 from .page_parts import (
     count_label,
     evidence_page,
@@ -78,17 +79,14 @@ def _codelist_pages(catalog, codelist, field, page_of, index, title, intro) -> d
 
 
 def _index(index: str, entries: list[tuple[str, str, int, str]]) -> str:
-    items = "".join(
-        f"<li>{link(index, page, label)} ({text(count_label(n, 'voorbeeld', 'voorbeelden'))})"
-        + (f"<br>{text(about)}" if about else "") + "</li>"
-        for page, label, n, about in entries)
-    return f'<ul class="pv-index">{items}</ul>'
+    return index_list((link(index, page, label), count_label(n, "voorbeeld", "voorbeelden"), about)
+                      for page, label, n, about in entries)
 
 
 def _evidence_pages(catalog: Catalog) -> dict[str, str]:
     """Evidence levels: the index explains every level, weakest first, even one not yet used."""
     index = "bewijs/index.md"
-    pages, items = {}, []
+    pages, entries = {}, []
     for row in sorted(catalog.codelists["evidence_level"], key=lambda r: int(r["rank"])):
         practices = [p for p in catalog.practices.values() if p["evidence"]["level"] == row["code"]]
         label = row["label_nl"]
@@ -96,14 +94,14 @@ def _evidence_pages(catalog: Catalog) -> dict[str, str]:
             page = evidence_page(row["code"])
             pages[page] = _page(catalog, page, f"Bewijs: {label}", f"<p>{text(row['description_nl'])}</p>",
                                 practices, f"Voorbeelden met bewijsniveau {label.lower()}")
-            name = f"{link(index, page, label)} ({text(count_label(len(practices), 'voorbeeld', 'voorbeelden'))})"
+            entries.append((link(index, page, label), count_label(len(practices), "voorbeeld", "voorbeelden"),
+                            row["description_nl"]))
         else:
-            name = f"{text(label)} (nog geen voorbeelden)"
-        items.append(f"<li>{name}<br>{text(row['description_nl'])}</li>")
+            entries.append((text(label), "nog geen voorbeelden", row["description_nl"]))
     intro = ("<p>Hoe sterk is het bewijs dat een aanpak werkt? Elk voorbeeld heeft een bewijsniveau, "
              "van een bewering van iemand die erbij betrokken is tot een effectonderzoek met "
              "vergelijkingsgroep. Het niveau zegt iets over het bewijs, niet over de aanpak zelf.</p>")
-    pages[index] = front_matter("Bewijs") + "# Bewijs\n\n" + html_block(intro, f'<ol class="pv-index">{"".join(items)}</ol>')
+    pages[index] = front_matter("Bewijs") + "# Bewijs\n\n" + html_block(intro, index_list(entries, ordered=True))
     return pages
 
 
@@ -143,15 +141,15 @@ ELSEWHERE = "Landelijk, in meer provincies of over de grens"
 
 def _place_index(catalog, geo, index, by_place, by_province) -> str:
     """Markdown: provinces, then places grouped by province (headings feed the table of contents)."""
-    def item(page: str, name: str, n: int) -> str:
-        return f"<li>{link(index, page, name)} ({text(count_label(n, 'voorbeeld', 'voorbeelden'))})</li>"
+    def entry(page: str, name: str, n: int) -> tuple[str, str, None]:
+        return link(index, page, name), count_label(n, "voorbeeld", "voorbeelden"), None
 
     provinces = sorted(by_province, key=lambda pv: geo.province_name(pv).casefold())
     parts = [html_block("<p>Voorbeelden per provincie en per gemeente of regio. Een voorbeeld in een regio "
                         "staat ook bij de provincie waar die regio ligt.</p>"),
              "## Provincies\n\n",
-             html_block('<ul class="pv-index">' + "".join(
-                 item(place_page(pv), geo.province_name(pv), len(by_province[pv])) for pv in provinces) + "</ul>"),
+             html_block(index_list(entry(place_page(pv), geo.province_name(pv), len(by_province[pv]))
+                                   for pv in provinces)),
              "## Gemeenten en regio's\n\n"]
     groups: dict[str, list[str]] = defaultdict(list)
     for code in by_place:
@@ -160,6 +158,6 @@ def _place_index(catalog, geo, index, by_place, by_province) -> str:
             groups[geo.province_name(found[0]) if len(found) == 1 else ELSEWHERE].append(code)
     for group in sorted(groups, key=lambda g: (g == ELSEWHERE, g.casefold())):
         codes = sorted(groups[group], key=lambda c: catalog.places[c]["name"].casefold())
-        items = "".join(item(place_page(c), catalog.places[c]["name"], len(by_place[c])) for c in codes)
-        parts += [f"### {markdown_text(group)}\n\n", html_block(f'<ul class="pv-index">{items}</ul>')]
+        entries = [entry(place_page(c), catalog.places[c]["name"], len(by_place[c])) for c in codes]
+        parts += [f"### {markdown_text(group)}\n\n", html_block(index_list(entries))]
     return "".join(parts)
