@@ -22,6 +22,7 @@ because an option needs a hook in tests/conftest.py.
 from __future__ import annotations
 
 import difflib
+import json
 import hashlib
 import os
 import zipfile
@@ -133,9 +134,19 @@ def shown_diff(expected: bytes, actual: bytes, path: str) -> str:
         old, new = expected.decode("utf-8"), actual.decode("utf-8")
     except UnicodeDecodeError:
         return f"(binary: {len(expected)} bytes in the golden file, {len(actual)} generated)"
+    if path.endswith(".json") and old.count("\n") <= 1:
+        # Compact JSON is one line: indent both so the diff shows the key that changed.
+        old, new = (_indented(text) for text in (old, new))
     lines = list(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
                                       f"golden/{path}", f"generated/{path}"))
     if not lines:  # the same lines: the difference is in the line endings
         return "(only line endings differ)"
     more = f"... {len(lines) - DIFF_LINES} more diff lines\n" if len(lines) > DIFF_LINES else ""
     return "".join(line if line.endswith("\n") else line + "\n" for line in lines[:DIFF_LINES]) + more
+
+
+def _indented(text: str) -> str:
+    try:
+        return json.dumps(json.loads(text), indent=1, ensure_ascii=False) + "\n"
+    except ValueError:
+        return text
