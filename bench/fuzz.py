@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import mutants as M  # noqa: E402
 
-from generator.catalog import load  # noqa: E402
+from generator.catalog import load, yaml_fast, yaml_slow  # noqa: E402
 
 TOO_SLOW = 2.0  # seconds for one file
 CHUNK = 250
@@ -71,8 +71,8 @@ def _paths_differ(raw: bytes) -> bool:
         return False
     if load._first_unprintable(raw) is not None:
         return False
-    fast = load._fast_value(text)
-    return fast is not None and load._load_slow(text, "mutant.yaml").data != fast
+    fast = yaml_fast.fast_value(text)
+    return fast is not None and yaml_slow.load_slow(text, "mutant.yaml").data != fast
 
 
 def _chunk(seeds: range) -> list[Result]:

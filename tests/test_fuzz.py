@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 import mutants as M  # noqa: E402
 
-from generator.catalog import load, text_rules  # noqa: E402
+from generator.catalog import load, text_rules, yaml_fast, yaml_slow  # noqa: E402
 from generator.catalog.entry import strings  # noqa: E402
 
 BATCHES = 50  # times two mutants of each of the 31 practice files: 3,100 mutants
@@ -80,8 +80,8 @@ def test_the_fast_path_reads_every_mutant_as_libyaml_does(originals):
                 continue  # refused before either parser sees it
             if load._first_unprintable(mutant.raw) is not None:
                 continue
-            fast = load._fast_value(text)
-            slow = load._load_slow(text, mutant.name)
+            fast = yaml_fast.fast_value(text)
+            slow = yaml_slow.load_slow(text, mutant.name)
             if fast is not None:
                 taken += 1
                 if slow.data != fast:

@@ -22,8 +22,8 @@ because an option needs a hook in tests/conftest.py.
 from __future__ import annotations
 
 import difflib
-import json
 import hashlib
+import json
 import os
 import zipfile
 from pathlib import Path

@@ -2,7 +2,7 @@
 
 import pytest
 
-from generator.catalog import load
+from generator.catalog import yaml_fast, yaml_limits, yaml_slow
 from generator.catalog.load import MAX_BYTES, load_bytes, load_file, load_text
 
 
@@ -77,7 +77,7 @@ def test_every_value_can_be_located():
     "---\na: 1\n", "a: -.inf\n", "a: Null\n",
 ])
 def test_fast_path_steps_aside_where_it_could_misread(text):
-    assert load._fast_value(text) is None
+    assert yaml_fast.fast_value(text) is None
 
 
 def test_fast_path_agrees_with_the_libyaml_path_on_the_whole_catalogue():
@@ -86,10 +86,10 @@ def test_fast_path_agrees_with_the_libyaml_path_on_the_whole_catalogue():
     taken = 0
     for path in files:
         text = path.read_text(encoding="utf-8")
-        fast = load._fast_value(text)
+        fast = yaml_fast.fast_value(text)
         if fast is not None:
             taken += 1
-            assert fast == load._load_slow(text, str(path)).data, path
+            assert fast == yaml_slow.load_slow(text, str(path)).data, path
     assert taken > len(files) / 2  # the fast path is really used
 
 
@@ -122,7 +122,7 @@ def test_control_characters_in_bytes_are_located_by_character_not_byte():
     "k" * 1100 + ": 1\n", "k" + " " * 1100 + ": 1\n", "k" * 600 + " " * 500 + ": 1\n",
 ])
 def test_fast_path_steps_aside_where_libyaml_refuses(text):
-    assert load._fast_value(text) is None
+    assert yaml_fast.fast_value(text) is None
     doc = load_text(text, "x.yaml")
     assert doc.data is None and doc.problems[0].line and doc.problems[0].column
 
@@ -140,7 +140,7 @@ def test_escapes_of_no_character_are_named_with_their_position(text, column, esc
 
 @pytest.mark.parametrize("text", ["a: 1\r\nb: [x, y]\r\n", 'a: "tab\\there"\n', "a: x@y\n", "a: [b ]\n"])
 def test_what_the_fast_path_leaves_the_libyaml_path_reads(text):
-    assert load._fast_value(text) is None
+    assert yaml_fast.fast_value(text) is None
     assert load_text(text, "x.yaml").problems == []
 
 
@@ -171,9 +171,9 @@ def test_largest_exact_integer_is_kept():
 
 
 def test_fast_path_leaves_big_numbers_to_the_libyaml_path():
-    assert load._fast_value("a: 12345678901234567\n") is None
-    assert load._fast_value("a: 1e400\n") is None
-    assert load._fast_value("a: 1234567890123456\n") == {"a": 1234567890123456}
+    assert yaml_fast.fast_value("a: 12345678901234567\n") is None
+    assert yaml_fast.fast_value("a: 1e400\n") is None
+    assert yaml_fast.fast_value("a: 1234567890123456\n") == {"a": 1234567890123456}
 
 
 def _nest(depth: int) -> str:
@@ -182,11 +182,11 @@ def _nest(depth: int) -> str:
 
 
 def test_nesting_up_to_the_limit_is_read():
-    assert load_text(_nest(load.MAX_DEPTH), "x.yaml").problems == []
+    assert load_text(_nest(yaml_limits.MAX_DEPTH), "x.yaml").problems == []
 
 
 @pytest.mark.parametrize("text, line, column", [
-    (_nest(load.MAX_DEPTH + 1), 2, 7),
+    (_nest(yaml_limits.MAX_DEPTH + 1), 2, 7),
     ("a: " + "[" * 5000 + "]" * 5000 + "\n", 1, 4),  # past libyaml's own limit of 1000
     ("a: " + "[" * 5000 + "\n", 1, 4),  # never closed: still the nesting, not the syntax
     ("a: 1\nb: " + "{a: " * 2000 + "x" + "}" * 2000 + "\n", 2, 4),
@@ -200,9 +200,9 @@ def test_absurd_nesting_is_reported_where_it_starts(text, line, column):
 
 
 def test_absurd_nesting_is_a_problem_on_both_paths():
-    text = _nest(load.MAX_DEPTH + 1)
-    assert load._fast_value(text) is None
-    assert codes(load._load_slow(text, "x.yaml")) == [("yaml-too-deep", 2, 7)]
+    text = _nest(yaml_limits.MAX_DEPTH + 1)
+    assert yaml_fast.fast_value(text) is None
+    assert codes(yaml_slow.load_slow(text, "x.yaml")) == [("yaml-too-deep", 2, 7)]
 
 
 def test_symlink_is_refused_and_never_read(tmp_path):
