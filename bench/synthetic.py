@@ -97,7 +97,8 @@ def _instrument(ident: str, source: str, rng) -> dict:
 
 
 def _record() -> dict:
-    return {"added": "2026-01-01", "updated": "2026-02-01", "contributors": ["Benchmark"]}
+    return {"added": "2026-01-01", "updated": "2026-02-01", "contributors": ["Benchmark"],
+            "checked": {"date": "2026-02-02", "by": "Benchmark"}}
 
 
 def _practice(ident, i, rng, codes, sources, places, instruments, partner) -> dict:

@@ -70,7 +70,8 @@ def venlo() -> dict:
                    "covers": "loonkosten en begeleiding", **REF}],
         "success_factors": ["Eén coach voor alles."], "obstacles": ["Oude regels."],
         "evidence": {"level": "claim", "claimed_by": "de wethouder"},
-        "sources": [REF], "related": ["montferland-leren"], "record": RECORD,
+        "sources": [REF], "related": ["montferland-leren"],
+        "record": {**RECORD, "checked": {"date": "2026-12-04", "by": "Redactie <praktijk>"}},
     }
 
 
@@ -125,6 +126,12 @@ def site(catalog):
 def body(markdown: str) -> str:
     """A page without its front matter."""
     return markdown.split("\n---\n", 1)[1]
+
+
+def test_a_practice_page_says_when_the_record_was_checked_against_its_sources(site):
+    checked = body(site["voorbeelden/venlo-werkt.md"])
+    assert "Gecontroleerd tegen de bron op 4 december 2026 door Redactie &lt;praktijk&gt;." in checked
+    assert "Nog niet gecontroleerd tegen de bron." in body(site["voorbeelden/montferland-leren.md"])
 
 
 # -- which pages exist ---------------------------------------------------------
