@@ -31,7 +31,7 @@ from generator.paths import CATALOG_DIR, SCHEMA_DIR
 SHINGLE = 12      # a shared run of this many words or more is copied text
 SHOWN_WORDS = 15  # how much of a copied run the report quotes
 NOT_TEXT = {"as_given", "locator"}          # verbatim on purpose, or a place in the source
-NOT_TEXT_PATHS = (("record", "contributors"),)  # people's and organisations' names
+NOT_TEXT_PATHS = (("record", "contributors"), ("record", "checked", "by"))  # names of people and organisations
 MISSING, COPIED, NO_TEXT = "quote-not-in-source", "quote-copied-text", "quote-source-text-missing"
 
 QUOTE_MARKS = "‘’‚‛“”„‟«»'\""
