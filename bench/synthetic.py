@@ -78,10 +78,10 @@ def _source(ident: str, i: int) -> dict:
 def _places(ids: list[str]) -> list[dict]:
     out = [{"id": "PV26", "name": "Utrecht", "type": "province", "cbs_code": "PV26", "lat": 52.08, "lon": 5.2},
            {"id": "regio-midden", "name": "Regio Midden", "type": "labour-market-region", "cbs_code": "AM01",
-            "province": "PV26", "lat": 52.1, "lon": 5.3, "note": "Synthetische arbeidsmarktregio."}]
+            "province": ["PV26"], "lat": 52.1, "lon": 5.3, "note": "Synthetische arbeidsmarktregio."}]
     for i, ident in enumerate(ids):
         place = {"id": ident, "name": f"Gemeente {i}", "type": "municipality", "cbs_code": ident,
-                 "province": "PV26", "lat": 51.0 + i / 100, "lon": 5.0 + i / 100}
+                 "province": ["PV26"], "lat": 51.0 + i / 100, "lon": 5.0 + i / 100}
         if i % 2 == 0:
             place.update({"part_of": ["regio-midden"], "note": "Hoort bij Regio Midden."})
         out.append(place)
@@ -97,7 +97,8 @@ def _instrument(ident: str, source: str, rng) -> dict:
 
 
 def _record() -> dict:
-    return {"added": "2026-01-01", "updated": "2026-02-01", "contributors": ["Benchmark"]}
+    return {"added": "2026-01-01", "updated": "2026-02-01", "contributors": ["Benchmark"],
+            "checked": {"date": "2026-02-02", "by": "Benchmark"}}
 
 
 def _practice(ident, i, rng, codes, sources, places, instruments, partner) -> dict:

@@ -93,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
     diff.add_argument("--format", choices=("text", "markdown"), default="text",
                       help="markdown: for the data changelog and pull-request comments")
     diff.set_defaults(run=run_diff)
+    quotes = commands.add_parser("quotes", help="compare figures and texts with the texts of their sources")
+    quotes.add_argument("--texts", type=Path, required=True, metavar="DIR",
+                        help="folder with one plain-text file per source: DIR/<source-id>.txt")
+    quotes.add_argument("--format", choices=sorted(report.REPORTERS), default="text")
+    quotes.add_argument("--lang", choices=("nl", "en"), default="nl")
+    quotes.add_argument("--catalog", type=Path, help=argparse.SUPPRESS)
+    quotes.set_defaults(run=run_quotes)
     return parser
 
 
@@ -147,6 +154,18 @@ def run_diff(args) -> int:
         raise UsageError(str(err)) from err
     sys.stdout.write(diff.RENDERERS[args.format](result))
     return EXIT_OK
+
+
+def run_quotes(args) -> int:
+    from generator.tools import quotes
+
+    if not args.texts.is_dir():
+        raise UsageError(f"map bestaat niet: {args.texts}")
+    result = quotes.check_quotes(args.texts, args.catalog, paths.SCHEMA_DIR)
+    sys.stdout.write(report.REPORTERS[args.format](result.problems, result.files, args.lang))
+    if args.format == "text":
+        sys.stdout.write(quotes.summary(result, args.lang) + "\n")
+    return EXIT_PROBLEMS if result.has_errors else EXIT_OK
 
 
 def _expand(given: list[Path]) -> list[Path]:

@@ -298,7 +298,8 @@ def test_changelog_has_the_current_release_first(catalog):
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     releases = re.findall(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})$", text, flags=re.M)
     assert releases[0] == (catalog.dataset["version"], catalog.dataset["released"])
-    first = text.split("\n## [", 2)[1]
+    # Keep a Changelog: changes not yet released gather under "## [Unreleased]" at the top.
+    first = re.split(r"^## \[\d+\.\d+\.\d+\] - .*$", text, maxsplit=1, flags=re.M)[1]
     for section in ("### Added", "### Corrected", "### Withdrawn", "### Schema changes", "### Breaking changes"):
         assert section in first
 

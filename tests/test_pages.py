@@ -33,11 +33,11 @@ SOURCE = {"id": "bron-blad", "title": "Het werkt! Voorbeelden", "publisher": "Ce
 SOURCE_2 = {"id": "bron-cbs", "title": "Werkloosheid per regio", "publisher": "CBS", "type": "statistics",
             "language": "nl"}
 PLACES = [
-    {"id": "GM0983", "name": "Venlo", "type": "municipality", "cbs_code": "GM0983", "province": "PV31",
+    {"id": "GM0983", "name": "Venlo", "type": "municipality", "cbs_code": "GM0983", "province": ["PV31"],
      "lat": 51.37, "lon": 6.17},
     {"id": "PV31", "name": "Limburg", "type": "province", "cbs_code": "PV31", "lat": 51.2, "lon": 5.9},
     {"id": "PV25", "name": "Gelderland", "type": "province", "cbs_code": "PV25", "lat": 52.06, "lon": 5.95},
-    {"id": "GM1955", "name": "Montferland", "type": "municipality", "cbs_code": "GM1955", "province": "PV25",
+    {"id": "GM1955", "name": "Montferland", "type": "municipality", "cbs_code": "GM1955", "province": ["PV25"],
      "part_of": ["achterhoek"], "lat": 51.92, "lon": 6.17},
     {"id": "achterhoek", "name": "Regio Achterhoek", "type": "labour-market-region", "lat": 51.97, "lon": 6.45},
     {"id": "nederland", "name": "Nederland", "type": "country", "lat": 52.1, "lon": 5.3},
@@ -71,7 +71,8 @@ def venlo() -> dict:
                    "covers": "loonkosten en begeleiding", **REF}],
         "success_factors": ["Eén coach voor alles."], "obstacles": ["Oude regels."],
         "evidence": {"level": "claim", "claimed_by": "de wethouder"},
-        "sources": [REF], "related": ["montferland-leren"], "record": RECORD,
+        "sources": [REF], "related": ["montferland-leren"],
+        "record": {**RECORD, "checked": {"date": "2026-12-04", "by": "Redactie <praktijk>"}},
     }
 
 
@@ -128,6 +129,12 @@ def body(markdown: str) -> str:
     return markdown.split("\n---\n", 1)[1]
 
 
+def test_a_practice_page_says_when_the_record_was_checked_against_its_sources(site):
+    checked = body(site["voorbeelden/venlo-werkt.md"])
+    assert "Gecontroleerd tegen de bron op 4 december 2026 door Redactie &lt;praktijk&gt;." in checked
+    assert "Nog niet gecontroleerd tegen de bron." in body(site["voorbeelden/montferland-leren.md"])
+
+
 # -- which pages exist ---------------------------------------------------------
 
 def test_every_record_and_used_code_gets_a_page_and_nothing_else(site):
@@ -177,6 +184,20 @@ def test_region_inherits_the_province_of_its_member_places(site):
     assert re.findall(r'data-pagefind-filter="provincie">([^<]*)<', page) == ["Gelderland"]
     assert "montferland-leren" in site["plaats/PV25.md"]
     assert "venlo-werkt" not in site["plaats/PV25.md"]
+
+
+def test_a_place_in_several_provinces_counts_in_each(catalog):
+    region = {"id": "grensregio", "name": "Grensregio", "type": "region", "province": ["PV31", "PV25"],
+              "lat": 51.5, "lon": 6.0}
+    practice = dict(catalog.practices["montferland-leren"], places=["grensregio"])
+    changed = dataclasses.replace(catalog, places=MappingProxyType({**catalog.places, "grensregio": region}),
+                                  practices=MappingProxyType({**catalog.practices, "montferland-leren": practice}))
+    site = pages(changed)
+    page = site["voorbeelden/montferland-leren.md"]
+    for code, name in (("PV25", "Gelderland"), ("PV31", "Limburg")):
+        assert f'<a href="../../plaats/{code}/" data-pagefind-filter="provincie">{name}</a>' in page
+        assert "montferland-leren" in site[f"plaats/{code}.md"]
+    assert "Landelijk, in meer provincies of over de grens" in site["plaats/index.md"]
 
 
 def test_svg_bar_only_where_value_and_comparison_share_a_unit(site):

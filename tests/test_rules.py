@@ -49,9 +49,9 @@ def test_unused_source_is_a_warning(catalog):
 def test_place_with_unknown_province(catalog):
     places = catalog / "places.yaml"
     text = places.read_text()
-    places.write_text(text.replace("    province: PV31\n", "    province: PV99\n", 1))
-    line = line_of(places, "    province: PV99")
-    assert ("places.yaml", line, "unresolved-place", "places[3].province") in found(catalog)
+    places.write_text(text.replace("    province: [PV31]\n", "    province: [PV99]\n", 1))
+    line = line_of(places, "    province: [PV99]")
+    assert ("places.yaml", line, "unresolved-place", "places[3].province[0]") in found(catalog)
 
 
 def test_metric_unit_must_match_its_indicator(catalog):

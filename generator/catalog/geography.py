@@ -1,6 +1,7 @@
 """Which province a place lies in, for the province listings and search facet.
 
-A place says its province directly (`province`), is a province itself, or is
+A place says its provinces directly (`province`, a list: a region or water
+board across a provincial border names each), is a province itself, or is
 a region whose member places (those that name it in `part_of`) say theirs. A
 practice in "Regio Achterhoek" thus lands under Gelderland, and one in a
 cross-border region under every province its members lie in.
@@ -48,8 +49,8 @@ class Geography:
         place = self._places.get(place_id, {})
         if place.get("type") == "province":
             return {place_id}
-        if place.get("province"):
-            return {place["province"]}
+        if place.get("province"):  # a list: a place across a provincial border lies in several
+            return set(place["province"])
         found: set[str] = set()
         for member in self._members.get(place_id, ()):
             found |= self._find(member, seen)

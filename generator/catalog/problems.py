@@ -71,6 +71,7 @@ WARNINGS = {
     "orphan-place": WARNING,
     "summary-long": WARNING,
     "metric-without-comparison-unit": WARNING,
+    "quote-source-text-missing": WARNING,
 }
 
 # code -> {lang: (message, hint)}
@@ -378,5 +379,27 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "no-such-path": {
         "nl": ("Het pad '{value}' bestaat niet.", "Controleer de naam van het bestand of de map."),
         "en": ("The path '{value}' does not exist.", "Check the file or folder name."),
+    },
+    # quotes: figures and texts compared with the texts of the sources (python -m generator quotes)
+    "quote-not-in-source": {
+        "nl": ("'{value}' staat niet letterlijk in de tekst van de bron {source}.",
+               "Neem het cijfer over precies zoals de bron het schrijft. Alleen spaties, aanhalingstekens, "
+               "streepjes en opmaak mogen anders zijn. Klopt het cijfer, kijk dan of de bron goed is."),
+        "en": ("'{value}' does not occur verbatim in the text of the source {source}.",
+               "Copy the figure exactly as the source writes it; only whitespace, quote marks, dashes and "
+               "markup may differ. If the figure is right, check that the source is."),
+    },
+    "quote-copied-text": {
+        "nl": ("{words} woorden op een rij staan precies zo in de bron {source}: '{run}'.",
+               "Schrijf dit stuk in eigen woorden. Namen en cijfers mogen blijven."),
+        "en": ("{words} consecutive words are identical to the source {source}: '{run}'.",
+               "Rewrite this passage in your own words; names and figures may stay."),
+    },
+    "quote-source-text-missing": {
+        "nl": ("Er is geen tekstbestand voor de bron '{id}' ({file}). De cijfers en teksten bij deze bron "
+               "zijn niet vergeleken.",
+               "Zet de tekst van de bron als gewone tekst in {file}."),
+        "en": ("There is no text file for the source '{id}' ({file}); figures and texts citing it were "
+               "not compared.", "Put the source's text, as plain text, in {file}."),
     },
 }

@@ -63,6 +63,7 @@ TABLE_DEFS = (
     TableDef("source_authors", "source", ("authors",), "name"),
     TableDef("places", "place"),
     TableDef("place_parents", "place", ("part_of",), "parent"),
+    TableDef("place_provinces", "place", ("province",), "province"),
 )
 
 # Columns of the codelist CSVs: type, Dutch and English description.

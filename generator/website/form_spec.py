@@ -32,6 +32,7 @@ PRACTICES_FOLDER = "catalog/practices"
 
 # Short Dutch labels by property name; PATH_LABELS overrides one place ("metrics[].label").
 LABELS = {
+    "checked": "Gecontroleerd tegen de bron", "date": "Datum", "by": "Door wie",
     "id": "Korte naam", "title": "Titel", "summary": "Samenvatting", "description": "Beschrijving",
     "status": "Stand van zaken", "period": "Periode", "start": "Begin", "end": "Einde", "scope": "Schaal",
     "places": "Plaatsen", "themes": "Thema's", "target_groups": "Doelgroepen", "instruments": "Instrumenten",

@@ -196,9 +196,18 @@ def _record(catalog: Catalog, p: dict, page: str, links: SiteLinks) -> str:
     items = (f'<a href="{text(url)}">{label}</a>' for url, label in reuse)
     return (f'<div class="pv-record" data-pagefind-ignore>'
             f"<p>{text(when)}. Geschreven door {text(dutch.join(list(record['contributors'])))}.</p>"
+            + f'<p class="pv-record__checked">{text(_checked(record))}</p>'
             + item_list(items, "pv-record__links")
             + f"<h3>Zo verwijst u naar dit voorbeeld</h3>"
             f'<p class="pv-cite">{text(citation(catalog, p, links))}</p></div>')
+
+
+def _checked(record: dict) -> str:
+    """When and by whom the record was last checked against its sources."""
+    checked = record.get("checked")
+    if not checked:
+        return "Nog niet gecontroleerd tegen de bron."
+    return f"Gecontroleerd tegen de bron op {dutch.date(checked['date'])} door {checked['by']}."
 
 
 def _repo_path(catalog: Catalog, ident: str) -> str:
