@@ -18,8 +18,8 @@ EXAMPLES = ROOT / "tests" / "example-files"
 CHECK_JSONSCHEMA = Path(sys.executable).with_name("check-jsonschema")
 
 
-def test_whole_catalogue_validates_without_errors_or_warnings():
-    result = check_catalog()
+def test_whole_catalogue_validates_without_errors_or_warnings(real_check):
+    result = real_check
     assert [(p.file, p.line, p.code) for p in result.problems] == []
     assert len(result.catalog.practices) >= 25
     assert len(result.catalog.instruments) >= 12

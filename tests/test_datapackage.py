@@ -36,13 +36,6 @@ SCHEMA = Schema.read(SCHEMA_DIR)  # the repository's schema, read once per test 
 
 
 @pytest.fixture(scope="module")
-def catalog():
-    result = check_catalog()
-    assert not result.has_errors, [p.as_dict("en") for p in result.problems if p.severity == "error"][:5]
-    return result.catalog
-
-
-@pytest.fixture(scope="module")
 def data(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("build") / "public"
     result = build(out, site=False)

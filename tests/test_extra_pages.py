@@ -8,26 +8,17 @@ import re
 import shutil
 from types import MappingProxyType
 
-import pytest
 import yaml
 
-from generator.catalog.check import check_catalog
 from generator.catalog.schemas import Schema
 from generator.opendata import tables
 from generator.opendata.datapackage import COMPANIONS, write_datapackages
 from generator.opendata.metadata import dataset_jsonld
-from generator.paths import CATALOG_DIR, SCHEMA_DIR
+from generator.paths import SCHEMA_DIR
 from generator.website import downloads_page, extra_pages, pages, sources_page
 from generator.website.field_reference import RECORD_KINDS, field_reference_markdown
 
 SCHEMA = Schema.read(SCHEMA_DIR)  # the repository's schema, read once per test module
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    result = check_catalog(CATALOG_DIR, SCHEMA_DIR)
-    assert not result.has_errors
-    return result.catalog
 
 
 def front_matter(markdown: str) -> dict:

@@ -14,10 +14,9 @@ import jsonschema_rs
 import pytest
 
 from generator.catalog import record_rules
-from generator.catalog.check import check_catalog
 from generator.catalog.load import load_file, load_text
 from generator.catalog.schemas import Schema, bundle, read_schemas
-from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
+from generator.paths import ROOT, SCHEMA_DIR
 from generator.tools import new
 from generator.website import form_spec
 
@@ -45,13 +44,6 @@ def js_module(name: str) -> str:
 
 
 STDIN = 'let input = ""; process.stdin.on("data", d => input += d).on("end", () => { const data = JSON.parse(input); '
-
-
-@pytest.fixture(scope="module")
-def catalog():
-    result = check_catalog(CATALOG_DIR, SCHEMA_DIR)
-    assert not result.has_errors
-    return result.catalog
 
 
 @pytest.fixture(scope="module")

@@ -178,8 +178,8 @@ def test_numbers_and_signs_after_a_word_are_fine(catalog):
     assert "    value: -26\n" in venlo.read_text()  # a negative number stays a number
 
 
-def test_no_record_in_the_catalogue_starts_like_a_formula():
-    assert [p for p in check_catalog().problems if p.code == "text-formula-start"] == []
+def test_no_record_in_the_catalogue_starts_like_a_formula(real_check):
+    assert [p for p in real_check.problems if p.code == "text-formula-start"] == []
 
 
 # ---- symlinks are never followed ------------------------------------------------------------

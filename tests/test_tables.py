@@ -29,13 +29,6 @@ KIND_SCHEMAS = {kind: spec.record_schema for kind, spec in tables.KINDS.items()}
 
 
 @pytest.fixture(scope="module")
-def real_catalog():
-    result = check_catalog()
-    assert not result.has_errors, [p.as_dict("en") for p in result.problems if p.severity == "error"][:5]
-    return result.catalog
-
-
-@pytest.fixture(scope="module")
 def synthetic_catalog(tmp_path_factory):
     result = check_catalog(make_catalog(12, tmp_path_factory.mktemp("synthetic")))
     assert not result.has_errors, result.problems[:3]
