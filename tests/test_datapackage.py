@@ -25,8 +25,9 @@ from generator.build import build
 from generator.catalog.check import check_catalog
 from generator.catalog.load import load_file
 from generator.catalog.schemas import Schema
-from generator.opendata import tables
+from generator.opendata import cells, tables
 from generator.opendata.metadata import dataset_jsonld
+from generator.opendata.rows import records_by_kind, records_from_rows
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -135,10 +136,10 @@ def test_practice_package_holds_the_practice_and_what_it_refers_to(data, catalog
     names = {resource["name"] for resource in descriptor["resources"]}
     assert {"practices", "metrics", "sources", "places", "practice_nested"} <= names
     assert sorted(files) == sorted(["datapackage.json", *(r["path"] for r in descriptor["resources"])])
-    practices = tables.read_csv(tables.table("practices", SCHEMA), files["practices.csv"])
+    practices = cells.read_csv(tables.table("practices", SCHEMA), files["practices.csv"])
     assert [row[0] for row in practices] == [practice_id]
-    rows = {t.name: tables.read_csv(t, files[f"{t.name}.csv"]) for t in tables.tables(SCHEMA) if f"{t.name}.csv" in files}
-    rebuilt = tables.records_from_rows(rows, SCHEMA)
+    rows = {t.name: cells.read_csv(t, files[f"{t.name}.csv"]) for t in tables.tables(SCHEMA) if f"{t.name}.csv" in files}
+    rebuilt = records_from_rows(rows, SCHEMA)
     assert rebuilt["practice"] == {practice_id: catalog.practices[practice_id]}
     assert json.loads(files["practice.json"]) == catalog.practices[practice_id]
     record = (data / "practices" / f"{practice_id}.json").read_text(encoding="utf-8")
@@ -149,13 +150,13 @@ def test_practice_package_holds_the_practice_and_what_it_refers_to(data, catalog
 
 
 def _rows_from_csv(folder: Path) -> dict:
-    return {t.name: tables.read_csv(t, (folder / f"{t.name}.csv").read_text(encoding="utf-8"))
+    return {t.name: cells.read_csv(t, (folder / f"{t.name}.csv").read_text(encoding="utf-8"))
             for t in tables.tables(SCHEMA)}
 
 
 def test_tables_rebuild_every_record_field_for_field(data, catalog):
-    rebuilt = tables.records_from_rows(_rows_from_csv(data), SCHEMA)
-    assert rebuilt == {kind: dict(records) for kind, records in tables.records_by_kind(catalog).items()}
+    rebuilt = records_from_rows(_rows_from_csv(data), SCHEMA)
+    assert rebuilt == {kind: dict(records) for kind, records in records_by_kind(catalog).items()}
 
 
 def test_generated_records_with_every_field_survive_the_csv_files(tmp_path):
@@ -167,8 +168,8 @@ def test_generated_records_with_every_field_survive_the_csv_files(tmp_path):
     rows = _rows_from_csv(tmp_path / "package")
     assert all(any(row[i] is not None for row in rows[t.name])
                for t in tables.tables(SCHEMA) for i in range(len(t.columns)))
-    rebuilt = tables.records_from_rows(rows, SCHEMA)
-    assert rebuilt == {kind: dict(records) for kind, records in tables.records_by_kind(result.catalog).items()}
+    rebuilt = records_from_rows(rows, SCHEMA)
+    assert rebuilt == {kind: dict(records) for kind, records in records_by_kind(result.catalog).items()}
     report = validate(str(tmp_path / "package" / "datapackage.json"))
     assert report.valid, _errors(report)
 

@@ -16,8 +16,9 @@ import pytest
 from generator.catalog.check import check_catalog
 from generator.catalog.codelists import read_codelists
 from generator.catalog.schemas import Schema, bundle, read_schemas
-from generator.opendata import tables
+from generator.opendata import cells, tables
 from generator.opendata.codebook import codebook_markdown
+from generator.opendata.rows import catalog_rows, records_by_kind, records_from_rows
 from generator.paths import ROOT, SCHEMA_DIR
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -36,7 +37,7 @@ def synthetic_catalog(tmp_path_factory):
 
 
 def _records(catalog) -> dict:
-    return {kind: dict(records) for kind, records in tables.records_by_kind(catalog).items()}
+    return {kind: dict(records) for kind, records in records_by_kind(catalog).items()}
 
 
 # ---------------------------------------------------------------- derived from the schemas
@@ -142,26 +143,26 @@ def test_a_schema_the_tables_cannot_hold_is_refused(tmp_path):
 
 
 def test_real_catalogue_round_trips(real_catalog):
-    rows = tables.catalog_rows(real_catalog)
-    assert tables.records_from_rows(rows, SCHEMA) == _records(real_catalog)
+    rows = catalog_rows(real_catalog)
+    assert records_from_rows(rows, SCHEMA) == _records(real_catalog)
 
 
 def test_every_column_is_exercised_by_the_synthetic_catalogue(synthetic_catalog):
-    rows = tables.catalog_rows(synthetic_catalog)
+    rows = catalog_rows(synthetic_catalog)
     empty = [(t.name, c.name) for t in tables.tables(SCHEMA) for i, c in enumerate(t.columns)
              if not any(row[i] is not None for row in rows[t.name])]
     assert empty == []
 
 
 def test_synthetic_catalogue_with_every_field_round_trips(synthetic_catalog):
-    rows = tables.catalog_rows(synthetic_catalog)
-    assert tables.records_from_rows(rows, SCHEMA) == _records(synthetic_catalog)
+    rows = catalog_rows(synthetic_catalog)
+    assert records_from_rows(rows, SCHEMA) == _records(synthetic_catalog)
 
 
 def test_round_trip_through_csv_text(synthetic_catalog):
-    rows = tables.catalog_rows(synthetic_catalog)
+    rows = catalog_rows(synthetic_catalog)
     for t in tables.tables(SCHEMA):
-        assert tables.read_csv(t, tables.csv_text(t, rows[t.name])) == rows[t.name], t.name
+        assert cells.read_csv(t, cells.csv_text(t, rows[t.name])) == rows[t.name], t.name
 
 
 @pytest.mark.parametrize("value, text", [
@@ -170,19 +171,19 @@ def test_round_trip_through_csv_text(synthetic_catalog):
 ])
 def test_numbers_are_written_exactly_and_read_back_with_their_type(value, text):
     column = tables.Column("x", ("x",), "boolean" if isinstance(value, bool) else "number", False, "", "")
-    assert tables.format_cell(value) == text
-    back = tables.parse_cell(column, text)
+    assert cells.format_cell(value) == text
+    back = cells.parse_cell(column, text)
     assert back == value and type(back) is type(value)
 
 
 def test_text_with_separators_quotes_and_line_breaks_survives_csv():
     t = tables.table("practice_obstacles", SCHEMA)
     rows = [("a", 1, 'Komma, "aanhalingstekens"\nen een nieuwe regel'), ("a", 2, " spaties ")]
-    assert tables.read_csv(t, tables.csv_text(t, rows)) == rows
+    assert cells.read_csv(t, cells.csv_text(t, rows)) == rows
 
 
 def test_rows_are_sorted_by_key(synthetic_catalog):
-    rows = tables.catalog_rows(synthetic_catalog)
+    rows = catalog_rows(synthetic_catalog)
     for t in tables.tables(SCHEMA):
         if t.kind != "codelist":
             keys = [row[: len(t.primary_key)] for row in rows[t.name]]

@@ -28,12 +28,13 @@ from pathlib import Path
 from generator.background import in_background
 from generator.paths import ROOT
 
-from . import tables
+from . import cells, tables
 from .codebook import codebook_markdown
 from .descriptor import NESTED_FILE, dataset_metadata, nested_resource_entry, package_descriptor, table_resource_entry
 from .encoding import json_lines, write_bytes, write_json
 from .metadata import dcat_jsonld
 from .practice_packages import write_practice_packages
+from .rows import catalog_rows
 from .zipfiles import zip_bytes
 
 # Files from the repository published beside the data, so a downloaded zip stays citable.
@@ -45,7 +46,7 @@ def write_datapackages(catalog, data_dir: Path) -> None:
     dataset = dataset_metadata(catalog)
     data_dir.mkdir(parents=True, exist_ok=True)
     with _without_gc():
-        rows = tables.catalog_rows(catalog)
+        rows = catalog_rows(catalog)
         write_catalog_package(catalog, data_dir, rows)
         _copy_schemas(catalog.schema.folder, data_dir / "schema")
         write_bytes(data_dir / "codebook.md", codebook_markdown(catalog.schema, "nl").encode("utf-8"))
@@ -80,7 +81,7 @@ def write_catalog_package(catalog, folder: Path, rows: dict | None = None) -> di
         # The nested JSON goes to the second core while this one writes the tables.
         wait = in_background(lambda: write_bytes(folder / NESTED_FILE, json_lines(nested)))
         try:
-            rows = tables.catalog_rows(catalog) if rows is None else rows
+            rows = catalog_rows(catalog) if rows is None else rows
             resources = [_table_resource(folder, t, rows[t.name]) for t in tables.tables(catalog.schema)]
         finally:
             wait()
@@ -95,7 +96,7 @@ def write_catalog_package(catalog, folder: Path, rows: dict | None = None) -> di
 
 def _table_resource(folder: Path, table: tables.Table, rows: list[tuple]) -> dict:
     name = f"{table.name}.csv"
-    data = tables.csv_text(table, rows).encode("utf-8")
+    data = cells.csv_text(table, rows).encode("utf-8")
     write_bytes(folder / name, data)
     return table_resource_entry(table, name, data, table.schema())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import tables
+from . import cells, tables
 from .descriptor import PRACTICE_FILE, dataset_metadata, nested_resource_entry, package_descriptor, table_resource_entry
 from .encoding import compact_json, json_bytes, write_bytes
 from .zipfiles import zip_bytes
@@ -76,10 +76,10 @@ class PracticePackages:
 
     def _csv(self, t: tables.Table, rows: list[tuple]) -> bytes:
         if t.kind != "codelist":
-            return tables.csv_text(t, rows).encode("utf-8")
+            return cells.csv_text(t, rows).encode("utf-8")
         key = (t.name, tuple(rows))
         if key not in self._codelists:
-            self._codelists[key] = tables.csv_text(t, rows).encode("utf-8")
+            self._codelists[key] = cells.csv_text(t, rows).encode("utf-8")
         return self._codelists[key]
 
     def _schema(self, t: tables.Table, checked: frozenset, unchecked: tuple) -> str:

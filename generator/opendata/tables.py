@@ -1,11 +1,10 @@
-"""The one flattening module: Catalog -> rows per table, and back.
+"""The tables of the data package, derived from the schema.
 
 Which arrays become tables is declared once (TABLE_DEFS); everything else is
 derived from the JSON Schemas and the codelists: the columns (nested objects
 flattened, names joined with "_"), their types, `required`, constraints,
-enums, descriptions, primary and foreign keys. `records_from_rows` turns rows
-back into nested records with the same table definitions, which is how the
-tests prove the tables lose nothing.
+enums, descriptions, primary and foreign keys. rows.py flattens records into
+these tables and back; cells.py writes and reads their CSV text.
 
 An array or optional object the tables could not represent exactly raises
 `TableShapeError` when the table definitions are derived, so a schema change
@@ -14,9 +13,6 @@ that would make the tables lossy fails loudly instead of dropping data.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -296,168 +292,3 @@ def _codelist_table(name: str, rows: list[dict]) -> Table:
     return Table(f"codelist_{name}", "codelist", (), None, tuple(columns),
                  f"Codelijst {name}: de codes met hun naam in het Nederlands en het Engels en hun uitleg.",
                  f"Codelist {name}: the codes with their Dutch and English labels and explanation.")
-
-
-# ---------------------------------------------------------------- records -> rows
-
-
-def catalog_rows(catalog) -> dict[str, list[tuple]]:
-    """Every table's rows: records sorted by id, list rows by (owner id, position)."""
-    records = records_by_kind(catalog)
-    out = {}
-    for t in tables(catalog.schema):
-        if t.kind == "codelist":
-            out[t.name] = codelist_rows(t, catalog.codelists.get(t.name.removeprefix("codelist_"), []))
-        else:
-            rows = []
-            for _, record in sorted(records[t.kind].items()):
-                rows += record_rows(t, record)
-            out[t.name] = rows
-    return out
-
-
-def records_by_kind(catalog) -> dict[str, dict]:
-    return {"practice": catalog.practices, "instrument": catalog.instruments,
-            "source": catalog.sources, "place": catalog.places}
-
-
-def record_rows(t: Table, record: dict) -> list[tuple]:
-    """The rows one record contributes to a table."""
-    width, slots = len(t.columns), t.slots
-    if t.is_records:
-        row = [None] * width
-        _fill(row, record, slots)
-        return [tuple(row)]
-    items = _get(record, t.at) or []
-    owner = record["id"]
-    if t.value:
-        return [(owner, i, item) for i, item in enumerate(items, 1)]
-    rows = []
-    for i, item in enumerate(items, 1):
-        row = [None] * width
-        row[0], row[1] = owner, i
-        _fill(row, item, slots)
-        rows.append(tuple(row))
-    return rows
-
-
-def _fill(row: list, node: dict, slots: dict) -> None:
-    # Items are sparse (most optional fields absent): walk their keys, not every column.
-    for key, value in node.items():
-        slot = slots.get(key)  # None: an array, which has its own table
-        if slot.__class__ is int:
-            row[slot] = value
-        elif slot is not None:
-            _fill(row, value, slot)
-
-
-def codelist_rows(t: Table, rows: list[dict]) -> list[tuple]:
-    return [tuple(_codelist_value(c, row.get(c.name)) for c in t.columns) for row in rows]
-
-
-def _codelist_value(column: Column, value):
-    if value == "":
-        return None
-    return int(value) if column.type == "integer" and value is not None else value
-
-
-def _get(node, path: tuple):
-    for step in path:
-        if not isinstance(node, dict):
-            return None
-        node = node.get(step)
-    return node
-
-
-# ---------------------------------------------------------------- rows -> records
-
-
-def records_from_rows(rows: dict[str, list[tuple]], schema: Schema) -> dict[str, dict[str, dict]]:
-    """Nested records rebuilt from table rows: kind -> id -> record."""
-    records: dict[str, dict[str, dict]] = {kind: {} for kind in KINDS}
-    all_tables = [t for t in tables(schema) if t.kind != "codelist"]
-    for t in all_tables:
-        if t.is_records:
-            for row in rows.get(t.name, ()):
-                record = {}
-                for column, value in zip(t.columns, row):
-                    if value is not None:
-                        _set(record, column.path, value)
-                records[t.kind][record["id"]] = record
-    for t in all_tables:
-        if t.is_records:
-            continue
-        lists: dict[str, list] = {}
-        for row in sorted(rows.get(t.name, ()), key=lambda r: (r[0], r[1])):
-            lists.setdefault(row[0], []).append(row[2] if t.value else _item(t.columns[2:], row[2:]))
-        for owner, items in lists.items():
-            _set(records[t.kind][owner], t.at, items)
-    return records
-
-
-def _item(columns, values) -> dict:
-    item = {}
-    for column, value in zip(columns, values):
-        if value is not None:
-            _set(item, column.path, value)
-    return item
-
-
-def _set(node: dict, path: tuple, value):
-    for step in path[:-1]:
-        node = node.setdefault(step, {})
-    node[path[-1]] = value
-
-
-# ---------------------------------------------------------------- cells as CSV text
-
-_INTEGER_TEXT = re.compile(r"-?[0-9]+")
-
-
-def format_cell(value) -> str:
-    """A cell as CSV text: empty for missing, true/false, shortest exact numbers."""
-    if value is None:
-        return ""
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, float):
-        return repr(value)  # shortest text that reads back as the same float; 7.0 stays 7.0
-    return str(value)
-
-
-def parse_cell(column: Column, text: str):
-    """The inverse of format_cell, for a column's type."""
-    if text == "":
-        return None
-    if column.type == "integer":
-        return int(text)
-    if column.type == "number":
-        return int(text) if _INTEGER_TEXT.fullmatch(text) else float(text)
-    if column.type == "boolean":
-        return text == "true"
-    return text
-
-
-def csv_text(t: Table, rows: list[tuple]) -> str:
-    """A table as CSV: UTF-8 text, header row, LF line ends, quotes only where needed."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([c.name for c in t.columns])
-    if any(c.type == "boolean" for c in t.columns):
-        writer.writerows([format_cell(v) for v in row] for row in rows)
-    else:
-        # The csv module already writes None as "", ints with str() and floats with repr(),
-        # exactly as format_cell does; only booleans need it.
-        writer.writerows(rows)
-    return buffer.getvalue()
-
-
-def read_csv(t: Table, text: str) -> list[tuple]:
-    """Rows from CSV text written by csv_text, typed again."""
-    reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader)
-    if header != [c.name for c in t.columns]:
-        raise ValueError(f"{t.name}: unexpected header {header}")
-    return [tuple(parse_cell(c, cell) for c, cell in zip(t.columns, row)) for row in reader]

@@ -21,6 +21,7 @@ from generator.opendata import tables
 from generator.opendata.codebook import codebook_markdown
 from generator.opendata.descriptor import LICENSES, NESTED_FILE
 from generator.opendata.metadata import dataset_jsonld
+from generator.opendata.rows import catalog_rows
 from generator.paths import ROOT
 
 from . import dutch
@@ -33,7 +34,7 @@ CHANGELOG = "CHANGELOG.md"  # one of datapackage.COMPANIONS, so it is published 
 
 def downloads_markdown(catalog: Catalog) -> str:
     dataset = catalog.dataset
-    counts = {name: len(rows) for name, rows in tables.catalog_rows(catalog).items()}
+    counts = {name: len(rows) for name, rows in catalog_rows(catalog).items()}
     parts = [
         _front_matter(catalog),
         _intro(catalog, dataset),
