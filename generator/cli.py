@@ -147,10 +147,11 @@ def run_new(args) -> int:
 
 def run_diff(args) -> int:
     from generator.tools import diff
+    from generator.tools.git_catalog import GitError
 
     try:
         result = diff.diff_catalog(args.project, args.base, args.head, paths.CATALOG)
-    except diff.GitError as err:
+    except GitError as err:
         raise UsageError(str(err)) from err
     sys.stdout.write(diff.RENDERERS[args.format](result))
     return EXIT_OK

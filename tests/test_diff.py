@@ -10,6 +10,7 @@ import pytest
 
 from generator import cli
 from generator.tools import diff
+from generator.tools.git_catalog import GitError
 
 PRACTICE = """\
 # yaml-language-server: $schema=../../schema/practice.schema.json
@@ -208,7 +209,7 @@ Changes in the catalogue between `v1` and `working tree`.
 
 @pytest.mark.parametrize("ref", ["no-such-ref", "--output=/tmp/x", "v1:catalog"])
 def test_a_bad_ref_is_a_git_error(repo, ref):
-    with pytest.raises(diff.GitError):
+    with pytest.raises(GitError):
         diff.diff_catalog(repo.root, ref)
 
 

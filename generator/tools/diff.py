@@ -1,8 +1,7 @@
 """What changed in the catalogue between two versions, for reviewers and the data changelog.
 
-`diff_catalog(repo, base, head)` reads the catalogue at a git commit (with
-`git ls-tree` and `git cat-file`, parsed by the project's own loader) and at
-another commit or the working tree, and lists the records added, changed (with
+`diff_catalog(repo, base, head)` reads the catalogue at a git commit and at
+another commit or the working tree (git_catalog.py), and lists the records added, changed (with
 the fields that differ) and withdrawn, and the figures (metrics and costs)
 added, changed and removed inside practices that exist in both. `text` and
 `markdown` render the result; the Markdown uses the changelog's headings.
@@ -11,12 +10,12 @@ added, changed and removed inside practices that exist in both. `text` and
 from __future__ import annotations
 
 import json
-import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from generator.catalog.kinds import KINDS, kind_of_path
-from generator.catalog.load import load_bytes
+from generator.catalog.kinds import KINDS
+
+from .git_catalog import files_at, files_in_worktree, records
 
 FIGURES = ("metrics", "costs")
 # Figures have no id: a figure that is not unchanged is matched to one of the
@@ -27,10 +26,6 @@ MATCH_KEYS = {
     "costs": (("basis", "stage", "period", "covers"), ("basis",)),
 }
 WORKTREE = "working tree"
-
-
-class GitError(Exception):
-    """git could not give the catalogue at a ref (unknown ref, not a repository)."""
 
 
 @dataclass(frozen=True)
@@ -77,87 +72,6 @@ def diff_catalog(repo: Path, base: str, head: str | None = None, catalog: str = 
     unreadable = [f"{path} (at {base})" for path in old_bad]
     unreadable += [f"{path} (at {head or WORKTREE})" for path in new_bad]
     return compare(old, new, base, head or WORKTREE, unreadable)
-
-
-def files_at(repo: Path, ref: str, catalog: str = "catalog") -> dict[str, bytes]:
-    """{repo-relative path: content} of the catalogue files at a commit."""
-    if ref.startswith("-"):
-        raise GitError(f"'{ref}' is not a git ref")
-    commit = _git(repo, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=ref).decode().strip()
-    listing = _git(repo, "ls-tree", "-r", "-z", commit, "--", f"{catalog}/", what=ref)
-    blobs = {}
-    for entry in listing.split(b"\0"):
-        if not entry:
-            continue
-        meta, _, path = entry.decode("utf-8", "surrogateescape").partition("\t")
-        _mode, kind, oid = meta.split()
-        if kind == "blob" and _is_catalog_file(path, catalog):
-            blobs[path] = oid
-    contents = _cat_blobs(repo, list(blobs.values()))
-    return {path: contents[oid] for path, oid in sorted(blobs.items())}
-
-
-def files_in_worktree(repo: Path, catalog: str = "catalog") -> dict[str, bytes]:
-    root = Path(repo)
-    found = {}
-    for path in sorted((root / catalog).rglob("*.yaml")):
-        relative = path.relative_to(root).as_posix()
-        if _is_catalog_file(relative, catalog):
-            found[relative] = path.read_bytes()
-    return found
-
-
-def _is_catalog_file(path: str, catalog: str) -> bool:
-    kind = kind_of_path(PurePosixPath(path).relative_to(catalog).parts)
-    return kind is not None and kind != "dataset"
-
-
-def _git(repo: Path, *args: str, what: str) -> bytes:
-    try:
-        done = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
-    except OSError as err:
-        raise GitError(f"git cannot be run: {err}") from err
-    if done.returncode != 0:
-        detail = done.stderr.decode(errors="replace").strip().splitlines()
-        raise GitError(f"git cannot read '{what}'" + (f": {detail[-1]}" if detail else " (unknown ref?)"))
-    return done.stdout
-
-
-def _cat_blobs(repo: Path, oids: list[str]) -> dict[str, bytes]:
-    """Every blob in one `git cat-file --batch` run instead of one `git show` per file."""
-    if not oids:
-        return {}
-    out = subprocess.run(["git", "-C", str(repo), "cat-file", "--batch"], input="\n".join(oids).encode() + b"\n",
-                         capture_output=True, check=True).stdout
-    contents, pos = {}, 0
-    for oid in oids:
-        header_end = out.index(b"\n", pos)
-        got_oid, _kind, size = out[pos:header_end].decode().split()
-        start = header_end + 1
-        contents[got_oid] = out[start:start + int(size)]
-        pos = start + int(size) + 1  # the content is followed by a newline
-    return contents
-
-
-def records(files: dict[str, bytes], catalog: str = "catalog") -> tuple[dict[str, dict], list[str]]:
-    """{kind: {id: record}} and the paths the loader could not read."""
-    found = {kind: {} for kind in KINDS}
-    unreadable = []
-    for path, raw in files.items():
-        data = load_bytes(raw, path).data
-        if data is None:
-            unreadable.append(path)
-            continue
-        parts = PurePosixPath(path).relative_to(catalog).parts
-        kind = KINDS[kind_of_path(parts)]
-        if kind.folder:  # one record per file: the file name is its identity in the repository
-            found[kind.name][PurePosixPath(parts[1]).stem] = data
-            continue
-        items = data.get(kind.list_key)
-        for item in items if isinstance(items, list) else []:
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                found[kind.name][item["id"]] = item
-    return found, unreadable
 
 
 # ---------------------------------------------------------------- comparing
