@@ -51,6 +51,14 @@ def dataset_jsonld(catalog) -> dict:
     return out
 
 
+DCAT_CONTEXT = {
+    "dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
+    "foaf": "http://xmlns.com/foaf/0.1/", "vcard": "http://www.w3.org/2006/vcard/ns#",
+    "adms": "http://www.w3.org/ns/adms#", "owl": "http://www.w3.org/2002/07/owl#",
+    "spdx": "http://spdx.org/rdf/terms#", "xsd": "http://www.w3.org/2001/XMLSchema#",
+}
+
+
 def dcat_jsonld(catalog, data_dir: Path) -> dict:
     """DCAT-AP description of the dataset and its distributions, with DCAT-AP-DONL's values."""
     dataset = dataset_metadata(catalog)
@@ -82,22 +90,9 @@ def dcat_jsonld(catalog, data_dir: Path) -> dict:
         "dct:spatial": {"@id": "http://standaarden.overheid.nl/owms/terms/Nederland"},
         "dcat:distribution": _distributions(dataset, data_dir, licence),
     }
-    modified = _last_update(catalog)
-    if modified:
-        record["dct:modified"] = {"@value": modified, "@type": "xsd:date"}
-    coverage = _temporal_coverage(catalog)
-    if coverage:
-        period = {"@type": "dct:PeriodOfTime", "dcat:startDate": {"@value": coverage[0], "@type": "xsd:gYear"}}
-        if coverage[1]:
-            period["dcat:endDate"] = {"@value": coverage[1], "@type": "xsd:gYear"}
-        record["dct:temporal"] = period
+    record.update(_dates(catalog))
     return {
-        "@context": {
-            "dcat": "http://www.w3.org/ns/dcat#", "dct": "http://purl.org/dc/terms/",
-            "foaf": "http://xmlns.com/foaf/0.1/", "vcard": "http://www.w3.org/2006/vcard/ns#",
-            "adms": "http://www.w3.org/ns/adms#", "owl": "http://www.w3.org/2002/07/owl#",
-            "spdx": "http://spdx.org/rdf/terms#", "xsd": "http://www.w3.org/2001/XMLSchema#",
-        },
+        "@context": DCAT_CONTEXT,
         "@id": data_url + "catalog.jsonld",
         "@type": "dcat:Catalog",
         "dct:title": texts("title"),
@@ -108,6 +103,21 @@ def dcat_jsonld(catalog, data_dir: Path) -> dict:
         "foaf:homepage": {"@id": dataset["homepage"]},
         "dcat:dataset": [record],
     }
+
+
+def _dates(catalog) -> dict:
+    """When the records last changed, and the years the practices cover."""
+    out = {}
+    modified = _last_update(catalog)
+    if modified:
+        out["dct:modified"] = {"@value": modified, "@type": "xsd:date"}
+    coverage = _temporal_coverage(catalog)
+    if coverage:
+        period = {"@type": "dct:PeriodOfTime", "dcat:startDate": {"@value": coverage[0], "@type": "xsd:gYear"}}
+        if coverage[1]:
+            period["dcat:endDate"] = {"@value": coverage[1], "@type": "xsd:gYear"}
+        out["dct:temporal"] = period
+    return out
 
 
 def _distributions(dataset, data_dir: Path, licence: dict) -> list[dict]:
