@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -31,6 +32,7 @@ from test_pages import montferland, venlo, write_catalog
 from generator import build as build_module
 from generator import cli
 from generator.background import ChildFailed, in_background, in_child
+from generator.catalog.check import check_catalog
 from generator.opendata.tables import TableShapeError
 from generator.paths import ROOT
 from generator.website import pagefind_order
@@ -273,6 +275,15 @@ def test_two_builds_give_identical_trees_search_index_included(new_catalog_dir, 
     assert sorted(again) == sorted(site_tree)
     assert [path for path in again if again[path] != site_tree[path]] == []
     assert any(path.startswith("pagefind/filter/") for path in again)
+
+
+def test_pages_are_dated_by_the_catalogue_not_by_the_clock(site_out, new_catalog_dir):
+    # A build on another day gives the same files: the sitemap's dates are the catalogue's
+    # newest record change (or its release, when newer), never the day of the build.
+    result = check_catalog(new_catalog_dir)
+    newest = max(result.catalog.last_update, result.catalog.dataset["released"])
+    dates = set(re.findall(r"<lastmod>([0-9-]+)</lastmod>", (site_out / "sitemap.xml").read_text(encoding="utf-8")))
+    assert dates == {newest} and "SOURCE_DATE_EPOCH" not in os.environ
 
 
 def filters(index: Path) -> dict[str, dict[str, list[int]]]:

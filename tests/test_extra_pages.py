@@ -35,13 +35,15 @@ def test_pages_are_deterministic_and_do_not_collide_with_the_catalogue_pages(cat
     assert not set(generated) & set(pages.pages(catalog))
 
 
-def test_contribute_page_is_the_contributing_guide_with_site_links_made_relative():
-    page = extra_pages.contribute_markdown()
+def test_contribute_page_is_the_contributing_guide_with_site_links_made_relative(catalog):
+    site_url = catalog.dataset["homepage"]
+    page = extra_pages.contribute_markdown(site_url)
     guide = extra_pages.CONTRIBUTING_FILE.read_text(encoding="utf-8")
     assert front_matter(page) == {"title": "Bijdragen"}
     body = page.split("---\n", 2)[2].lstrip("\n")
-    assert body.replace("](../", "](" + extra_pages.SITE_URL) == guide
-    assert "](" + extra_pages.SITE_URL not in body
+    assert "](" + site_url in guide  # the guide links to the published site ...
+    assert body.replace("](../", "](" + site_url) == guide
+    assert "](" + site_url not in body  # ... and the page to its own pages
 
 
 # ---- field reference -------------------------------------------------------------

@@ -19,6 +19,7 @@ from generator.catalog.schemas import Schema, bundle, read_schemas
 from generator.paths import ROOT, SCHEMA_DIR
 from generator.tools import new
 from generator.website import form_spec
+from generator.website.page_parts import SiteLinks
 
 SCHEMA = Schema.read(SCHEMA_DIR)  # the repository's schema, read once per test module
 
@@ -345,15 +346,12 @@ def test_codelists_patterns_and_references_come_from_the_catalogue(spec, catalog
     assert set(spec["references"].values()) == set(spec["reference_homes"]) == set(spec["known"])
 
 
-def test_new_file_address_comes_from_mkdocs_yml(tmp_path):
-    assert form_spec.new_file_url() == \
-        "https://github.com/praktijkvoorbeelden-werk/catalogus/new/main/catalog/practices"
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: x\nrepo_url: https://github.com/anders/repo/\nedit_uri: edit/ontwikkeling/docs/\n"
-                      "extra:\n  token: !ENV [GEHEIM, leeg]\n", encoding="utf-8")
-    assert form_spec.new_file_url(config) == "https://github.com/anders/repo/new/ontwikkeling/catalog/practices"
-    config.write_text("site_name: x\n", encoding="utf-8")
-    assert form_spec.new_file_url(config).startswith("https://github.com/praktijkvoorbeelden-werk/catalogus/new/main/")
+def test_new_file_address_follows_the_site_links(catalog):
+    repository = catalog.dataset["repository"].rstrip("/")
+    assert form_spec.spec(catalog)["new_file_url"] == f"{repository}/new/main/catalog/practices"
+    fork = SiteLinks(site_url="https://anders.example/", repo_url="https://github.com/anders/repo/",
+                     branch="ontwikkeling")
+    assert form_spec.spec(catalog, fork)["new_file_url"] == "https://github.com/anders/repo/new/ontwikkeling/catalog/practices"
 
 
 def test_messages_are_dutch_sentences(spec):

@@ -15,6 +15,8 @@ from test_pages import montferland, venlo, write_catalog
 
 from generator.catalog.check import check_catalog
 from generator.paths import ROOT, SCHEMA_DIR
+from generator.website.mkdocs.catalogue_page import CataloguePage, adopt
+from generator.website.mkdocs.catalogue_site import CatalogueSite, site_links
 
 
 @pytest.fixture(scope="module")
@@ -31,8 +33,9 @@ def mkdocs(monkeypatch, tmp_path):
 
     config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     hook = config.plugins["generator/website/mkdocs/hook.py"]
-    monkeypatch.setattr(hook, "_serve_written", {})
-    monkeypatch.setattr(hook, "_serve_dir", tmp_path / "scratch")
+    site = CatalogueSite()  # a fresh state per test; the hook's functions read the module's `site`
+    site.scratch = tmp_path / "scratch"
+    monkeypatch.setattr(hook, "site", site)
     yield config, hook
     hook.on_shutdown()
 
@@ -50,7 +53,7 @@ def test_hook_stops_mkdocs_build_on_catalogue_errors(mkdocs, monkeypatch, tmp_pa
     broken = dict(venlo(), status="rennend")
     write_catalog(tmp_path, [broken, montferland()])  # beside the mkdocs.yml the hook is given
     monkeypatch.setattr(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
-    monkeypatch.setattr(hook, "_command", "build")
+    hook.site.command = "build"
     with pytest.raises(PluginError, match="fouten"):
         run_on_files(config)
 
@@ -60,7 +63,7 @@ def test_hook_shows_catalogue_errors_as_the_home_page_under_serve(mkdocs, monkey
     broken = dict(venlo(), status="<rennend>")
     write_catalog(tmp_path, [broken, montferland()])  # beside the mkdocs.yml the hook is given
     monkeypatch.setattr(config, "config_file_path", str(tmp_path / "mkdocs.yml"))
-    monkeypatch.setattr(hook, "_command", "serve")
+    hook.site.command = "serve"
     home = run_on_files(config).get_file_from_path("index.md")
     shown = Path(home.abs_src_path).read_text(encoding="utf-8")
     assert "# Fouten in de catalogus" in shown
@@ -74,7 +77,7 @@ def test_hook_under_serve_rewrites_only_the_pages_an_edit_changes(mkdocs, catalo
     from generator.website.site import CATALOG_KEY
 
     config, hook = mkdocs
-    monkeypatch.setattr(hook, "_command", "serve")
+    hook.site.command = "serve"
     config[CATALOG_KEY] = catalog
     for file in run_on_files(config):
         os.utime(file.abs_src_path, (1000, 1000))
@@ -96,9 +99,9 @@ def test_hook_under_plain_serve_renders_only_the_pages_an_edit_changes(mkdocs, c
 
     config, hook = mkdocs
     served = serve_reuse.ServedPages()
-    monkeypatch.setattr(hook, "_command", "serve")
-    monkeypatch.setattr(hook, "_dirty", False)
-    monkeypatch.setattr(hook, "_served", served)
+    hook.site.command = "serve"
+    hook.site.dirty = False
+    hook.site.served = served
     config[CATALOG_KEY] = catalog
     build(config)
     site = Path(config.site_dir)
@@ -133,3 +136,35 @@ def test_hook_under_plain_serve_renders_only_the_pages_an_edit_changes(mkdocs, c
     monkeypatch.setattr(serve_reuse, "_setup_stamp", lambda config: ("a template changed",))
     build(config)
     assert not served.reusable("instrumenten/werkervaringsplaats.md")
+
+
+def test_addresses_come_from_the_dataset_and_the_branch_from_edit_uri(mkdocs, catalog):
+    from generator.website.site import CATALOG_KEY
+
+    config, hook = mkdocs
+    config[CATALOG_KEY] = catalog
+    hook.on_config(config)
+    assert config.site_url == catalog.dataset["homepage"] and config.repo_url == catalog.dataset["repository"]
+    config.edit_uri = "edit/ontwikkeling/site/docs/"
+    links = site_links(config)
+    assert (links.site_url, links.repo_url, links.branch) == (config.site_url, config.repo_url, "ontwikkeling")
+    assert links.new_file_url("catalog/practices") == f"{config.repo_url.rstrip('/')}/new/ontwikkeling/catalog/practices"
+
+
+def test_adopt_turns_only_plain_catalogue_pages_into_catalogue_pages(mkdocs, catalog):
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    config, _ = mkdocs
+    files = Files([File(path, src_dir=None, dest_dir=config.site_dir, use_directory_urls=True)
+                   for path in ("a.md", "b.md", "c.md")])
+    for file in files:
+        Page(None, file, config)  # mkdocs makes a Page for every file before on_nav
+    other = type("OtherPage", (Page,), {})
+    files.get_file_from_path("c.md").page.__class__ = other  # another plugin's page stays as it is
+    assert adopt(files, {"a.md": ["<p>a</p>"], "c.md": [], "missing.md": []}) == 1
+    page = files.get_file_from_path("a.md").page
+    assert type(page) is CataloguePage and page.catalogus_blocks == ["<p>a</p>"]
+    assert type(files.get_file_from_path("b.md").page) is Page
+    assert type(files.get_file_from_path("c.md").page) is other
+

@@ -34,6 +34,12 @@ class Catalog:
                    MappingProxyType(dict(codelists)), MappingProxyType(dict(files)),
                    None if dataset is None else MappingProxyType(dict(dataset)), schema)
 
+    @property
+    def last_update(self) -> str | None:
+        """The newest `record.updated` of the practices and instruments (YYYY-MM-DD)."""
+        dates = [r["record"]["updated"] for group in (self.practices, self.instruments) for r in group.values()]
+        return max(dates) if dates else None
+
     def records(self, kind: str) -> Mapping[str, dict]:
         """The records of a kind (kinds.KINDS), by id."""
         return {"practice": self.practices, "instrument": self.instruments,

@@ -42,7 +42,7 @@ def dataset_jsonld(catalog) -> dict:
              "contentUrl": f"{data_url}{NESTED_FILE}"},
         ],
     }
-    modified = _last_update(catalog)
+    modified = catalog.last_update
     if modified:
         out["dateModified"] = modified
     coverage = _temporal_coverage(catalog)
@@ -108,7 +108,7 @@ def dcat_jsonld(catalog, data_dir: Path) -> dict:
 def _dates(catalog) -> dict:
     """When the records last changed, and the years the practices cover."""
     out = {}
-    modified = _last_update(catalog)
+    modified = catalog.last_update
     if modified:
         out["dct:modified"] = {"@value": modified, "@type": "xsd:date"}
     coverage = _temporal_coverage(catalog)
@@ -152,12 +152,6 @@ def _distributions(dataset, data_dir: Path, licence: dict) -> list[dict]:
                               "spdx:checksumValue": hashlib.sha256(data).hexdigest()},
         })
     return out
-
-
-def _last_update(catalog) -> str | None:
-    dates = [r["record"]["updated"] for group in (catalog.practices, catalog.instruments)
-             for r in group.values()]
-    return max(dates) if dates else None
 
 
 def _temporal_coverage(catalog) -> tuple[str, str | None] | None:

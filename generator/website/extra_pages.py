@@ -16,7 +16,7 @@ from generator.paths import ROOT
 
 from . import downloads_page, form_spec, sources_page
 from .field_reference import field_reference_markdown
-from .page_parts import SITE_URL
+from .page_parts import SiteLinks
 
 CONTRIBUTE_PATH = "bijdragen.md"
 CONTRIBUTING_FILE = ROOT / "CONTRIBUTING.md"
@@ -39,18 +39,19 @@ erboven er is.
 """
 
 
-def contribute_markdown() -> str:
+def contribute_markdown(site_url: str) -> str:
     """CONTRIBUTING.md as the page bijdragen/; links to the published site become relative,
     so a local preview and a fork's site link to their own pages."""
     guide = CONTRIBUTING_FILE.read_text(encoding="utf-8")
-    return "---\ntitle: Bijdragen\n---\n\n" + guide.replace(f"]({SITE_URL}", "](../")
+    return "---\ntitle: Bijdragen\n---\n\n" + guide.replace(f"]({site_url}", "](../")
 
 
-def pages(catalog: Catalog) -> dict[str, str]:
+def pages(catalog: Catalog, links: SiteLinks | None = None) -> dict[str, str]:
+    links = links or SiteLinks.of(catalog)
     return {
-        CONTRIBUTE_PATH: contribute_markdown(),
+        CONTRIBUTE_PATH: contribute_markdown(links.site_url),
         FIELD_REFERENCE_PATH: FIELD_REFERENCE_INTRO + field_reference_markdown(catalog.schema),
         sources_page.PATH: sources_page.sources_markdown(catalog),
         downloads_page.PATH: downloads_page.downloads_markdown(catalog),
-        **form_spec.files(catalog),  # the form "Voorbeeld toevoegen": its definition as JSON
+        **form_spec.files(catalog, links),  # the form "Voorbeeld toevoegen": its definition as JSON
     }

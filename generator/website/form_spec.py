@@ -13,22 +13,18 @@ not hold (short labels, messages) live here.
 from __future__ import annotations
 
 import json
-from pathlib import Path
-
-import yaml
 
 from generator.catalog import record_rules
 from generator.catalog.kinds import KINDS, RECORDS, schema_line
 from generator.catalog.model import Catalog
 from generator.catalog.schema_errors import PATTERNS
 from generator.catalog.schemas import ANY_ITEM, Schema
-from generator.paths import MKDOCS_CONFIG
+from generator.paths import CATALOG
 
-from .page_parts import REPO_URL
+from .page_parts import SiteLinks
 
 SPEC_PATH = "assets/form-spec.json"
-MKDOCS_FILE = MKDOCS_CONFIG
-PRACTICES_FOLDER = "catalog/practices"
+PRACTICES_FOLDER = f"{CATALOG}/{KINDS['practice'].folder}"
 
 # Short Dutch labels by property name; PATH_LABELS overrides one place ("metrics[].label").
 LABELS = {
@@ -112,17 +108,18 @@ MESSAGES = {
 }
 
 
-def files(catalog: Catalog) -> dict[str, str]:
+def files(catalog: Catalog, links: SiteLinks | None = None) -> dict[str, str]:
     """{site path: content} for the mkdocs hook."""
-    return {SPEC_PATH: json.dumps(spec(catalog), ensure_ascii=False, separators=(",", ":")) + "\n"}
+    return {SPEC_PATH: json.dumps(spec(catalog, links), ensure_ascii=False, separators=(",", ":")) + "\n"}
 
 
-def spec(catalog: Catalog, mkdocs_file: Path = MKDOCS_FILE) -> dict:
+def spec(catalog: Catalog, links: SiteLinks | None = None) -> dict:
+    links = links or SiteLinks.of(catalog)
     schema = reachable(catalog.schema.validators["practice"].schema)
     return {
         "schema": schema,
         "schema_line": schema_line(KINDS["practice"]),
-        "new_file_url": new_file_url(mkdocs_file),
+        "new_file_url": links.new_file_url(PRACTICES_FOLDER),
         "folder": PRACTICES_FOLDER,
         "labels": LABELS,
         "path_labels": PATH_LABELS,
@@ -142,22 +139,6 @@ def spec(catalog: Catalog, mkdocs_file: Path = MKDOCS_FILE) -> dict:
             "summary_soft_limit": record_rules.SUMMARY_SOFT_LIMIT,
         },
     }
-
-
-def new_file_url(mkdocs_file: Path = MKDOCS_FILE) -> str:
-    """GitHub's page for a new file in catalog/practices, on the branch mkdocs.yml edits on."""
-    config = yaml.load(mkdocs_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
-    repo = (config.get("repo_url") or REPO_URL).rstrip("/")
-    parts = str(config.get("edit_uri") or "").split("/")
-    branch = parts[1] if len(parts) > 1 and parts[0] == "edit" and parts[1] else "main"
-    return f"{repo}/new/{branch}/{PRACTICES_FOLDER}"
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold tags such as !ENV or !!python/name; we only read plain keys."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 def reference_fields(schema: Schema) -> dict[str, str]:

@@ -19,17 +19,25 @@ from . import dutch
 from .html_elements import table
 from .sanitize import text
 
-REPO_URL = "https://github.com/praktijkvoorbeelden-werk/catalogus"
-SITE_URL = "https://praktijkvoorbeelden-werk.github.io/catalogus/"
 SITE_NAME = "Praktijkvoorbeelden werk en participatie"
 
 
 @dataclass(frozen=True)
 class SiteLinks:
-    """Addresses outside the generated pages; the mkdocs hook fills them from mkdocs.yml."""
-    site_url: str = SITE_URL
-    repo_url: str = REPO_URL
+    """Addresses outside the generated pages: the site and repository named in
+    catalog/dataset.yaml (homepage, repository), and the branch records are edited on."""
+    site_url: str
+    repo_url: str
     branch: str = "main"
+
+    @classmethod
+    def of(cls, catalog: Catalog, branch: str = "main") -> "SiteLinks":
+        dataset = catalog.dataset or {}
+        return cls(str(dataset.get("homepage", "")), str(dataset.get("repository", "")), branch)
+
+    def new_file_url(self, folder: str) -> str:
+        """GitHub's page for adding a file to a folder of the repository."""
+        return f"{self.repo_url.rstrip('/')}/new/{self.branch}/{folder}"
 
     def edit_url(self, repo_path: str) -> str:
         return f"{self.repo_url.rstrip('/')}/edit/{self.branch}/{repo_path}"

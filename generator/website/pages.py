@@ -38,7 +38,8 @@ from .pages_listing import listing_pages
 from .pages_practice import practice_markdown
 
 
-def pages(catalog: Catalog, links: SiteLinks = SiteLinks()) -> dict[str, str]:
+def pages(catalog: Catalog, links: SiteLinks | None = None) -> dict[str, str]:
+    links = links or SiteLinks.of(catalog)
     geo = Geography(catalog)
     out = {HOME: home_markdown(catalog, geo)}
     for ident, practice in catalog.practices.items():

@@ -24,6 +24,7 @@ exception the CLI reports as such. Anything else is a bug.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import json
 import logging
 import math
@@ -65,9 +66,30 @@ def build_site(catalog: Catalog, site_dir: Path, config_file: Path) -> None:
             config = load_config(str(config_file), site_dir=str(site_dir),
                                  hooks=[str(HOOK_FILE)], watch=[])
             config[CATALOG_KEY] = catalog
-            build(config)
+            with _build_date(catalog):
+                build(config)
         except MkDocsException as error:  # Abort included, though it is a SystemExit
             raise SiteError("\n".join(log.take()) or str(error)) from error
+
+
+@contextlib.contextmanager
+def _build_date(catalog: Catalog):
+    """mkdocs dates the pages (sitemap.xml's lastmod) with the build date unless
+    SOURCE_DATE_EPOCH is set: the catalogue's own date keeps the same catalogue
+    giving the same files on any day. That date is its newest record change, or
+    the release date when it is newer."""
+    dates = [date for date in (catalog.last_update, (catalog.dataset or {}).get("released")) if date]
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    if dates:
+        day = dt.datetime.strptime(max(dates), "%Y-%m-%d").replace(tzinfo=dt.timezone.utc)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(day.timestamp()))
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
 
 
 def index_site(site_dir: Path, shard_pages: int | None = None) -> None:

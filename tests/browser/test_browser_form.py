@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 
 from generator.catalog.check import check_catalog, display
 from generator.catalog.load import load_text
-from generator.website.form_spec import new_file_url
+from generator.website.form_spec import PRACTICES_FOLDER
+from generator.website.page_parts import SiteLinks
 
 FORM = "toevoegen/"
 COPY_ID = "-uit-het-formulier"
@@ -126,7 +127,8 @@ def test_a_real_practice_typed_in_gives_yaml_the_checker_accepts_unchanged(which
     github = page.locator("[data-action=github]")
     link = urlsplit(github.get_attribute("href"))
     query = parse_qs(link.query)
-    assert f"{link.scheme}://{link.netloc}{link.path}" == new_file_url()
+    expected = SiteLinks.of(check_catalog().catalog).new_file_url(PRACTICES_FOLDER)
+    assert f"{link.scheme}://{link.netloc}{link.path}" == expected
     assert query["filename"] == [f"{record['id']}.yaml"]
     assert query["value"] == [yaml_text]
     assert github.get_attribute("target") == "_blank" and "noopener" in github.get_attribute("rel")
