@@ -55,8 +55,21 @@ class Catalog:
         return self.code(codelist, code)[f"label_{lang}"]
 
     def practices_using(self, field: str, code: str) -> list[dict]:
-        """Practices whose list field (themes, instruments, places, ...) holds code."""
-        return [p for p in self.practices.values() if code in p.get(field, ())]
+        """Practices whose field holds code: a list field (themes, instruments, places, ...)
+        or a single value (status, scope), in id order."""
+        return self._using(field).get(code, [])
+
+    def _using(self, field: str) -> dict[str, list[dict]]:
+        # One pass per field, kept: the site asks for every code of a field.
+        cache = self.__dict__.setdefault("_using_index", {})
+        if field not in cache:
+            index: dict[str, list[dict]] = {}
+            for practice in self.practices.values():
+                value = practice.get(field, ())
+                for code in value if isinstance(value, list) else (value,):
+                    index.setdefault(code, []).append(practice)
+            cache[field] = index
+        return cache[field]
 
     @property
     def _labels_nl(self) -> dict[str, dict[str, str]]:

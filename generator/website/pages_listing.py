@@ -56,17 +56,11 @@ def _page(catalog: Catalog, page: str, title: str, intro: str, practices: list[d
             + practice_table(catalog, page, practices, caption))
 
 
-def _using(catalog: Catalog, field: str, code: str) -> list[dict]:
-    """Practices whose field holds the code: a list (themes) or a single value (status)."""
-    return [p for p in catalog.practices.values()
-            if (code in p[field] if isinstance(p[field], list) else p[field] == code)]
-
-
 def _codelist_pages(catalog, codelist, field, page_of, index, title, intro) -> dict[str, str]:
     """One page per used code of a codelist, and an index in codelist order."""
     pages, entries = {}, []
     for row in catalog.codelists[codelist]:
-        practices = _using(catalog, field, row["code"])
+        practices = catalog.practices_using(field, row["code"])
         if not practices:
             continue
         page = page_of(row["code"])
