@@ -122,6 +122,8 @@ def _costs(catalog: Catalog, p: dict, page: str) -> str:
             notes += [VAT[cost["vat"]]] if cost.get("vat") else []
             notes += [f"onderdeel van post {cost['part_of']}"] if cost.get("part_of") else []
             covers = text(cost["covers"]) + (f"<br><small>{text(cost['note'])}</small>" if cost.get("note") else "")
+            if cost.get("derived"):
+                covers += f"<br><small>Afgeleid: {text(cost['derived'])}</small>"
             if cost.get("as_given"):
                 covers += text(f" (in de bron: “{cost['as_given']}”)")
             rows.append((str(number), text(amount), covers, text(", ".join(notes)),
