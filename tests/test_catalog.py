@@ -89,3 +89,15 @@ def test_check_jsonschema_agrees_on_schema_level_cases(path):
 
 def test_check_jsonschema_accepts_the_positive_examples():
     assert _check_jsonschema("practice.schema.json", sorted((EXAMPLES / "positive" / "practices").glob("*.yaml"))) == 0
+
+
+def test_record_paths_are_relative_to_the_project_wherever_it_lives(tmp_path, monkeypatch):
+    # A municipality's own project outside this repository still gets edit links that
+    # point at catalog/practices/<id>.yaml, whatever the current folder.
+    from test_pages import montferland, venlo, write_catalog
+
+    catalog_dir = write_catalog(tmp_path / "gemeente", [venlo(), montferland()])
+    monkeypatch.chdir(tmp_path)
+    files = check_catalog(catalog_dir).catalog.files
+    assert files["practice:venlo-werkt"] == "catalog/practices/venlo-werkt.yaml"
+    assert files["instrument:werkervaringsplaats"] == "catalog/instruments/werkervaringsplaats.yaml"

@@ -16,7 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
+from generator.paths import CATALOG_DIR, SCHEMA_DIR
 
 from .codelists import CodelistError
 from .entry import Entry
@@ -77,7 +77,7 @@ def _check(catalog_dir: Path, schema_dir: Path, extra) -> Result:
     problems.sort(key=Problem.sort_key)
     result = Result(problems, None, [doc.path for _, doc in docs])
     if not result.has_errors:
-        result.catalog = _build(entries, schema, _dataset(docs))
+        result.catalog = _build(entries, schema, _dataset(docs), catalog_dir.resolve().parent)
     return result
 
 
@@ -147,26 +147,27 @@ def _dataset(docs) -> dict | None:
     return next((doc.data for kind, doc in docs if kind == "dataset"), None)
 
 
-def _build(entries: list[Entry], schema: Schema, dataset: dict | None = None) -> Catalog:
+def _build(entries: list[Entry], schema: Schema, dataset: dict | None, project: Path) -> Catalog:
     groups = {kind: {} for kind in KINDS}
     files = {}
     for entry in entries:
         groups[entry.kind][entry.id] = entry.data
         if KINDS[entry.kind].folder:
-            files[f"{entry.kind}:{entry.id}"] = _repo_path(entry.doc.path)
+            files[f"{entry.kind}:{entry.id}"] = _repo_path(entry.doc.path, project)
     return Catalog.create(groups["practice"], groups["instrument"], groups["source"],
                           groups["place"], schema.codelists, files, dataset, schema)
 
 
-def _repo_path(shown: str) -> str:
+def _repo_path(shown: str, project: Path) -> str:
     folder, name = os.path.split(shown)
-    return f"{_repo_folder(folder)}{name}"
+    return f"{_repo_folder(folder, project)}{name}"
 
 
 @functools.lru_cache(maxsize=None)
-def _repo_folder(folder: str) -> str:
-    """'catalog/practices/' for a folder inside the repository, '' outside it."""
+def _repo_folder(folder: str, project: Path) -> str:
+    """'catalog/practices/' for a folder inside the project (the folder that holds the
+    catalogue, as in its repository), '' outside it."""
     try:
-        return Path(folder or ".").resolve().relative_to(ROOT).as_posix() + "/"
+        return Path(folder or ".").resolve().relative_to(project).as_posix() + "/"
     except ValueError:
         return ""
