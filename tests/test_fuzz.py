@@ -95,7 +95,7 @@ def test_the_fast_path_reads_every_mutant_as_libyaml_does(originals):
 
 def _prefilters_hold(text: str, data: dict) -> bool:
     """The rules' cheap tests on the raw text never miss a value their rule would flag."""
-    starts = any(value.startswith(text_rules._FORMULA_START) for _, value in strings(data, ()))
+    starts = any(value.startswith(text_rules.FORMULA_START) for _, value in strings(data, ()))
     late = any(text_rules._impossible_date(value) for _, value in strings(data, ()))
     return (not starts or text_rules._may_start_like_a_formula(text)) and \
         (not late or "\\" in text or text_rules._LATE_DAY.search(text) is not None)

@@ -14,8 +14,12 @@ from pathlib import Path
 REQUIRED_COLUMNS = ("code", "label_nl", "label_en", "description_nl")
 # Columns whose cells are true/false/empty rather than text.
 BOOLEAN_COLUMNS = {"higher_is_better"}
-# Codelists are published as CSV tables too: no cell may read as a spreadsheet formula.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP's
+# list for CSV injection): no published text, record or codelist, may start with
+# one. The names are for the messages (Dutch, English).
+FORMULA_SIGNS = {"=": ("'='", "'='"), "+": ("'+'", "'+'"), "-": ("'-'", "'-'"), "@": ("'@'", "'@'"),
+                 "\t": ("een tab", "a tab"), "\r": ("een regelterugloop", "a carriage return")}
+FORMULA_START = tuple(FORMULA_SIGNS)
 
 
 class CodelistError(Exception):

@@ -27,8 +27,8 @@ class Entry:
         return Problem(code=code, file=self.doc.path, line=line, column=col, path=full, params=params)
 
 
-
-def strings(node, path):
+def strings(node, path: tuple):
+    """(path, text) for every string inside a value, at any depth."""
     if isinstance(node, str):
         yield path, node
     elif isinstance(node, dict):

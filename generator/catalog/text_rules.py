@@ -8,6 +8,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from .codelists import FORMULA_SIGNS, FORMULA_START
 from .entry import Entry, strings
 from .problems import Problem
 from .schemas import Schema, values_at
@@ -17,11 +18,6 @@ MONTHS = {"nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli",
                  "september", "oktober", "november", "december"),
           "en": ("January", "February", "March", "April", "May", "June", "July", "August",
                  "September", "October", "November", "December")}
-# A spreadsheet reads a cell that starts with one of these as a formula
-# (OWASP's list for CSV injection): no published text may start with one.
-FORMULA_SIGNS = {"=": ("'='", "'='"), "+": ("'+'", "'+'"), "-": ("'-'", "'-'"), "@": ("'@'", "'@'"),
-                 "\t": ("een tab", "a tab"), "\r": ("een regelterugloop", "a carriage return")}
-_FORMULA_START = tuple(FORMULA_SIGNS)
 # Cheap superset tests on the raw text, as for contact data. A text can only
 # start with a formula sign if the file holds one of these signs (or a
 # backslash: an escape such as \x3d), a '-' after a quote or one that starts a
@@ -74,7 +70,7 @@ def _block_indicators(text: str):
 def _formula_starts(whole: Entry) -> list[Problem]:
     out = []
     for path, text in strings(whole.data, ()):
-        if text.startswith(_FORMULA_START):
+        if text.startswith(FORMULA_START):
             sign_nl, sign_en = FORMULA_SIGNS[text[0]]
             out.append(whole.problem("text-formula-start", path, sign_nl=sign_nl, sign_en=sign_en))
     return out
