@@ -117,6 +117,25 @@ def test_deploy_publishes_main_to_pages_after_the_pull_request_checks_with_least
     assert "github.io" not in DEPLOY.read_text(encoding="utf-8")
 
 
+def test_release_checks_the_version_builds_and_attaches_the_packages_writing_only_in_its_last_job():
+    workflow = load(RELEASE)
+    assert workflow[True] == {"push": {"tags": ["v*.*.*"]}}
+    assert workflow["permissions"] == {"contents": "read"}
+    build, publish = workflow["jobs"]["bouwen"], workflow["jobs"]["uitbrengen"]
+    assert "permissions" not in build and publish["permissions"] == {"contents": "write"}
+    runs = workflow_runs("bouwen", RELEASE)
+    check = '.venv/bin/python -m generator.tools.release check "$GITHUB_REF_NAME"'
+    assert runs.index(check) == runs.index(CHECKS[0]) + 1  # before anything is built
+    assert checks_in(runs) == CHECKS
+    (release,) = [run for run in workflow_runs("uitbrengen", RELEASE) if "gh release create" in run]
+    assert "release/*.zip" in release and "release/practices/*.zip" in release
+    assert "--notes-file release/notes.md" in release and "--verify-tag" in release
+    prepare = "\n".join(runs)
+    assert "cp public/data/practices/*.zip release/practices/" in prepare and "release notes" in prepare
+    # Zenodo archives every published release (its GitHub integration reads .zenodo.json)
+    assert (ROOT / ".zenodo.json").is_file()
+
+
 def test_dependabot_proposes_updates_of_every_lock_weekly():
     updates = {update["package-ecosystem"]: update for update in load(DEPENDABOT)["updates"]}
     assert set(updates) == {"uv", "pip", "npm", "github-actions"}
