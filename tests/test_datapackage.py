@@ -18,7 +18,7 @@ import duckdb
 import jsonschema
 import pandas as pd
 import pytest
-from frictionless import validate
+from frictionless import Package, validate
 
 from generator import cli
 from generator.build import build
@@ -29,6 +29,9 @@ from generator.opendata import cells, tables
 from generator.opendata.metadata import dataset_jsonld
 from generator.opendata.rows import records_by_kind, records_from_rows
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
+from generator.website.page_parts import url_of
+from generator.website.sources_page import PATH as SOURCES_PAGE
+from generator.website.sources_page import source_anchor
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import make_catalog  # noqa: E402
@@ -91,6 +94,32 @@ def test_package_metadata(data, catalog):
     for resource in descriptor["resources"]:
         for field in resource.get("schema", {}).get("fields", []):
             assert field["description"], (resource["name"], field["name"])
+
+
+def _practice_descriptor(data: Path, practice_id: str) -> dict:
+    with zipfile.ZipFile(data / "practices" / f"{practice_id}.zip") as archive:
+        return json.loads(archive.read("datapackage.json"))
+
+
+def test_packages_have_a_permanent_id_and_every_source_a_path(data, catalog):
+    """Data Package v2: `id` a globally unique identifier, here the package's zip in the GitHub
+    release of its version; every source with a `path` (its own address, or its entry on the
+    site's sources page)."""
+    dataset = catalog.dataset
+    release = f"{dataset['repository']}/releases/download/v{dataset['version']}/"
+    catalogue = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    practice_id = sorted(catalog.practices)[0]
+    practice = _practice_descriptor(data, practice_id)
+    assert catalogue["id"] == release + f"{dataset['name']}.zip" and (data / f"{dataset['name']}.zip").is_file()
+    assert practice["id"] == release + f"{practice_id}.zip"
+    sources_page = dataset["homepage"] + url_of(SOURCES_PAGE) + "#"
+    for descriptor in (catalogue, practice):
+        assert list(descriptor)[:3] == ["$schema", "id", "name"]
+        assert descriptor["sources"]
+        paths = {source["path"] for source in descriptor["sources"]}
+        wanted = {catalog.sources[key].get("url") or sources_page + source_anchor(key) for key in catalog.sources}
+        assert paths <= wanted and (len(paths) == len(catalog.sources) or descriptor is practice)
+        assert Package.validate_descriptor(descriptor).valid
 
 
 def test_the_validator_really_checks_keys_and_codes(data, tmp_path):

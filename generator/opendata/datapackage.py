@@ -89,7 +89,7 @@ def write_catalog_package(catalog, folder: Path, rows: dict | None = None) -> di
     descriptor = package_descriptor(
         dataset, dataset["name"], dataset["title"]["nl"],
         f"{dataset['description']['nl']}\n\n{dataset['description']['en']}",
-        catalog.sources.values(), resources)
+        catalog.sources.values(), resources, zip_name=f"{dataset['name']}.zip")
     write_json(folder / "datapackage.json", descriptor)
     return descriptor
 
