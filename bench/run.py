@@ -113,7 +113,8 @@ def _time(action) -> float:
 
 def _check_jsonschema(files: list[Path]) -> float:
     exe = Path(sys.executable).with_name("check-jsonschema")
-    cmd = [str(exe), "--schemafile", str(ROOT / "schema" / "practice.schema.json"), *map(str, files)]
+    cmd = [str(exe), "--base-uri", (ROOT / "schema").as_uri() + "/",
+           "--schemafile", str(ROOT / "schema" / "practice.schema.json"), *map(str, files)]
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start

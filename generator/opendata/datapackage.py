@@ -32,7 +32,7 @@ from . import cells, tables
 from .codebook import codebook_markdown
 from .descriptor import NESTED_FILE, dataset_metadata, nested_resource_entry, package_descriptor, table_resource_entry
 from .encoding import json_lines, write_bytes, write_json
-from .metadata import dcat_jsonld
+from .dcat import dcat_jsonld
 from .practice_packages import write_practice_packages
 from .rows import catalog_rows
 from .zipfiles import zip_bytes
@@ -89,7 +89,7 @@ def write_catalog_package(catalog, folder: Path, rows: dict | None = None) -> di
     descriptor = package_descriptor(
         dataset, dataset["name"], dataset["title"]["nl"],
         f"{dataset['description']['nl']}\n\n{dataset['description']['en']}",
-        catalog.sources.values(), resources)
+        catalog.sources.values(), resources, zip_name=f"{dataset['name']}.zip")
     write_json(folder / "datapackage.json", descriptor)
     return descriptor
 

@@ -87,20 +87,33 @@ def keywords(dataset) -> list[str]:
     return list(dict.fromkeys([*dataset["keywords"]["nl"], *dataset["keywords"]["en"]]))
 
 
-def _sources(sources) -> list[dict]:
+# A source without an address of its own is described on the site's sources page, each
+# at its anchor (generator/website/sources_page.py: bronnen.md, `bron-<id>`).
+SOURCES_PAGE = "bronnen/#bron-"
+
+
+def _sources(dataset, sources) -> list[dict]:
     out = []
     for source in sorted(sources, key=lambda s: s["id"]):
-        entry = {"title": f"{source['title']} ({source['publisher']})"}
-        if "url" in source:
-            entry["path"] = source["url"]
-        out.append(entry)
+        out.append({"title": f"{source['title']} ({source['publisher']})",
+                    "path": source.get("url") or f"{dataset['homepage']}{SOURCES_PAGE}{source['id']}"})
     return out
 
 
-def package_descriptor(dataset: dict, name: str, title: str, description: str, sources, resources: list) -> dict:
-    """A datapackage.json: the dataset's release metadata around one set of resources."""
+def package_id(dataset: dict, file_name: str) -> str:
+    """A package's globally unique, permanent identifier (Data Package v2 `id`): the address
+    of its zip in the GitHub release of this version (.github/workflows/release.yml), whose
+    files never change once released."""
+    return f"{dataset['repository']}/releases/download/v{dataset['version']}/{file_name}"
+
+
+def package_descriptor(dataset: dict, name: str, title: str, description: str, sources, resources: list,
+                       zip_name: str) -> dict:
+    """A datapackage.json: the dataset's release metadata around one set of resources,
+    published as zip_name (`<dataset name>.zip`, or `<practice id>.zip` under practices/)."""
     return {
         "$schema": PACKAGE_PROFILE,
+        "id": package_id(dataset, zip_name),
         "name": name,
         "title": title,
         "description": description,
@@ -110,6 +123,6 @@ def package_descriptor(dataset: dict, name: str, title: str, description: str, s
         "licenses": [_license(dataset)],
         "contributors": _contributors(dataset),
         "keywords": keywords(dataset),
-        "sources": _sources(sources),
+        "sources": _sources(dataset, sources),
         "resources": resources,
     }

@@ -68,7 +68,8 @@ class PracticePackages:
             f"{practice['summary']}\n\nOne practice from '{dataset['title']['en']}' "
             f"(version {dataset['version']}): its own rows and the sources, places, "
             "instruments and codes they refer to.",
-            (s for s in self.catalog.sources.values() if s["id"] in used_sources), resources=[])
+            (s for s in self.catalog.sources.values() if s["id"] in used_sources), resources=[],
+            zip_name=f"{practice_id}.zip")
         del descriptor["resources"]  # the last key: written from the encoded resources instead
         files["datapackage.json"] = \
             f'{compact_json(descriptor)[:-1]},"resources":[{",".join(resources)}]}}\n'.encode("utf-8")
