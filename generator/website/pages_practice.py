@@ -11,7 +11,7 @@ from generator.catalog.geography import Geography
 from generator.catalog.model import Catalog
 
 from . import dutch
-from .html_elements import facts, item_list, search_filter, search_sort, summary, table
+from .html_elements import facts, item_list, search_filter, search_sort, search_words, summary, table
 from .page_parts import (
     SITE_NAME,
     SiteLinks,
@@ -29,6 +29,7 @@ from .page_parts import (
     theme_page,
 )
 from .practice_cards import cards
+from .search_words import practice_words
 from .sanitize import markdown_html, markdown_text, text
 from .sources_page import source_html
 
@@ -51,6 +52,7 @@ def practice_markdown(catalog: Catalog, practice: dict, geo: Geography, links: S
         _section("Bronnen", _sources(catalog, practice, page)),
         _section("Verwante voorbeelden", _related(catalog, practice, page)),
         _section("Over dit record", _record(catalog, practice, page, links)),
+        html_block(search_words(practice_words(catalog, practice))),
     ]
     return "".join(sections)
 
