@@ -29,6 +29,7 @@ from .page_parts import (
     theme_page,
 )
 from .practice_cards import cards
+from .practice_summary import cost_lines
 from .search_words import practice_words
 from .sanitize import markdown_html, markdown_text, text
 from .sources_page import source_html
@@ -82,6 +83,7 @@ def _facts(catalog: Catalog, p: dict, geo: Geography, page: str) -> str:
                                       for c in p["target_groups"]], "doelgroep")),
         ("Instrumenten", _links(page, [(instrument_page(i), catalog.instruments[i]["name"])
                                        for i in p.get("instruments", ())], "instrument")),
+        ("Kosten", text("; ".join(cost_lines(catalog, p)))),
     ]
     return ('<div class="pv-head">' + facts(rows, "pv-facts", grouped=True)
             + search_filter("periode", period_facet(p)) + search_filter("soort", "Praktijkvoorbeeld")
