@@ -188,15 +188,30 @@ van de pagina.
 """
 
 
+# The changelog's section headings (Keep a Changelog, in English in CHANGELOG.md) as the page says them.
+CHANGELOG_HEADINGS = {
+    "Unreleased": "Nog niet uitgebracht",
+    "Added": "Toegevoegd",
+    "Corrected": "Verbeterd",
+    "Changed": "Gewijzigd",
+    "Withdrawn": "Ingetrokken",
+    "Removed": "Verwijderd",
+    "Schema changes": "Wijzigingen in het schema",
+    "Breaking changes": "Wijzigingen die bestaand gebruik kunnen breken",
+}
+HEADING_WORDS = re.compile(r"^(#+ )\[?(" + "|".join(map(re.escape, CHANGELOG_HEADINGS)) + r")\]?[ \t]*$", re.MULTILINE)
+
+
 def _changelog() -> str:
     log = (ROOT / CHANGELOG).read_text(encoding="utf-8")
     log = re.sub(r"\A# .*\n+", "", log)  # the page gives its own heading
+    log = HEADING_WORDS.sub(lambda m: m.group(1) + CHANGELOG_HEADINGS[m.group(2)], log)
     return "\n".join([
         "## Wijzigingen per versie",
         "",
         f"Wat er per versie van de data veranderde, staat in {_link(CHANGELOG)}: welke "
         "voorbeelden erbij kwamen, welke zijn verbeterd of ingetrokken, en wat er aan de tabellen "
-        "veranderde. Het overzicht is in het Engels, voor onderzoekers in het buitenland.",
+        "veranderde. De toelichting per wijziging is in het Engels, voor onderzoekers in het buitenland.",
         "",
         '<details class="downloads-wijzigingen" markdown="1">',
         "<summary>Het overzicht van alle versies</summary>",

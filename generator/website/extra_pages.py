@@ -53,6 +53,6 @@ def pages(catalog: Catalog, links: SiteLinks | None = None) -> dict[str, str]:
         FIELD_REFERENCE_PATH: FIELD_REFERENCE_INTRO + field_reference_markdown(catalog.schema),
         sources_page.PATH: sources_page.sources_markdown(catalog),
         downloads_page.PATH: downloads_page.downloads_markdown(catalog),
-        **form_spec.files(catalog, links),
-        **search_words.files(catalog),  # the search page's vocabulary: words and names  # the form "Voorbeeld toevoegen": its definition as JSON
+        **form_spec.files(catalog, links),  # the form "Voorbeeld toevoegen": its definition as JSON
+        **search_words.files(catalog),  # the search page's vocabulary: words and names
     }
