@@ -29,6 +29,7 @@ from .sanitize import text
 
 PATH = "downloads.md"
 DATA = "../data/"  # from /downloads/ to the data package folder at the site root
+WORKBOOK = "praktijkvoorbeelden-werk.xlsx"  # written by build.py with workbook.py, next to the tables
 CHANGELOG = "CHANGELOG.md"  # one of datapackage.COMPANIONS, so it is published in data/ too
 
 
@@ -70,6 +71,10 @@ Versie **{text(dataset['version'])}**, uitgebracht op {text(dutch.date(dataset['
 """
 
 
+def _page_link(path: str, label: str) -> str:
+    return f'<a href="../{text(path)}">{text(label)}</a>'
+
+
 def _link(path: str, label: str | None = None) -> str:
     return f'<a href="{DATA}{text(path)}">{text(label or path)}</a>'
 
@@ -78,6 +83,9 @@ def _package(dataset: dict) -> str:
     zip_name = f"{dataset['name']}.zip"
     return f"""## Het datapakket
 
+- {_link(WORKBOOK)}: de hele catalogus als Excel-bestand. Het eerste blad zet alle
+  voorbeelden naast elkaar, met plaats, periode, status, bewijs, kerncijfers en kosten
+  (zoals op {_page_link('verkennen/', 'Verkennen')}); daarna volgt elke tabel op een eigen blad.
 - {_link(zip_name)}: alles in één bestand: de tabellen, `datapackage.json`,
   `practices.json`, de schema's, de codelijsten, het codeboek, de wijzigingen en de
   gegevens om te citeren.
