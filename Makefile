@@ -25,10 +25,11 @@ serve: $(VENV)/.base
 	$(BIN)/mkdocs serve
 
 # Benchmarks print figures; they assert nothing and are not part of `make test`.
-bench: $(VENV)/.test
+bench: $(VENV)/.test /usr/bin/chromium
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/datapackage.py
 	$(BIN)/python bench/site.py
+	$(BIN)/python bench/search.py
 
 # Long fuzz campaign of the checker (100,000 seeded mutants on every core); prints
 # figures and fails on a crash, a problem without position or a file over 2 s.

@@ -67,19 +67,16 @@ def build(out: Path, catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_
 
 def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Path:
     """Write everything under staging; returns the folder that becomes the output."""
-    # Imported here so that `validate` never pays for mkdocs and frictionless.
-    from generator.opendata.datapackage import write_datapackages
-
     if not site:
         output = staging / "output"  # made by mkdir, not mkdtemp: readable by others, as the site is
-        write_datapackages(catalog, output / "data")
+        write_data(catalog, output / "data")
         return output
     from generator.website.site import build_site, index_site
 
     data = staging / "data"
 
     html = staging / "site"  # mkdocs empties its folder first: the data must not be in it yet
-    wait_for_data = in_background(lambda: write_datapackages(catalog, data))
+    wait_for_data = in_background(lambda: write_data(catalog, data))
     try:
         in_child(lambda: build_site(catalog, html, config_file))
         index_site(html)
@@ -90,6 +87,15 @@ def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Pat
     wait_for_data()
     os.rename(data, html / "data")
     return html
+
+
+def write_data(catalog, data: Path) -> None:
+    """The data package, then the whole catalogue as a spreadsheet made from its tables."""
+    from generator.opendata.datapackage import write_datapackages
+    from generator.website.workbook import write_workbook
+
+    write_datapackages(catalog, data)
+    write_workbook(catalog, data)
 
 
 # ---------------------------------------------------------------- one build at a time, and its leftovers

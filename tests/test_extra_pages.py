@@ -10,9 +10,10 @@ from types import MappingProxyType
 
 import yaml
 
+from generator.build import write_data
 from generator.catalog.schemas import Schema
 from generator.opendata import tables
-from generator.opendata.datapackage import COMPANIONS, write_datapackages
+from generator.opendata.datapackage import COMPANIONS
 from generator.opendata.metadata import dataset_jsonld
 from generator.paths import SCHEMA_DIR
 from generator.website import downloads_page, extra_pages, pages, sources_page
@@ -121,7 +122,7 @@ def test_downloads_page_carries_the_dataset_json_ld_in_its_meta(catalog):
 
 def test_every_download_link_points_at_a_file_the_data_package_writes(catalog, tmp_path):
     page = downloads_page.downloads_markdown(catalog)
-    write_datapackages(catalog, tmp_path / "data")
+    write_data(catalog, tmp_path / "data")  # what a build writes into data/
     linked = re.findall(r'href="\.\./data/([^"]+)"', page)
     assert linked
     missing = [name for name in linked if not (tmp_path / "data" / name).is_file()]

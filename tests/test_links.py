@@ -10,8 +10,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from test_pages import montferland, venlo, write_catalog
 
+from generator.build import write_data
 from generator.catalog.check import check_catalog
-from generator.opendata.datapackage import write_datapackages
 from generator.paths import ROOT, SCHEMA_DIR
 from generator.website import extra_pages, pages
 from generator.website.page_parts import url_of
@@ -30,7 +30,7 @@ def published(tmp_path_factory) -> tuple[dict[str, str], set[str]]:
             if path.endswith(".md")}
     docs = ROOT / "site" / "docs"
     handwritten = [path.relative_to(docs).as_posix() for path in docs.rglob("*.md")]
-    write_datapackages(result.catalog, folder / "data")
+    write_data(result.catalog, folder / "data")  # the data package and the workbook, as the build writes them
     data = [f"data/{path.relative_to(folder / 'data').as_posix()}" for path in (folder / "data").rglob("*")]
     return site, {url_of(path) for path in [*site, *handwritten]} | set(data)  # data files keep their names
 

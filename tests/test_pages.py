@@ -316,3 +316,21 @@ def test_raw_html_skips_the_markdown_parser_and_comes_back_unchanged(site):
     assert all(block in restored for block in blocks)
     assert '<h2 id="kerncijfers">Kerncijfers</h2>' in restored
     assert "pv-html-block" not in restored
+
+
+# -- cost and figures where decisions are made (issue 13) ------------------------
+
+def test_every_practice_page_has_a_cost_line(site):
+    assert "<dd>€ 850.000 (totaal, werkelijk)</dd>" in site["voorbeelden/venlo-werkt.md"]
+    assert "<dd>De bron noemt geen kosten.</dd>" in site["voorbeelden/montferland-leren.md"]
+
+
+def test_listings_show_key_figures_and_cost_per_practice(site):
+    for listing in ("thema/youth-unemployment.md", "doelgroep/young-people.md", "status/running.md",
+                    "plaats/PV31.md", "instrumenten/werkervaringsplaats.md"):
+        page = site[listing]
+        assert '<th scope="col">Kerncijfers</th>' in page and '<th scope="col">Kosten</th>' in page, listing
+        assert "Jongeren in de bijstand: −26%<br>Mensen aan het werk: 1.234,5 personen" in page, listing
+        assert "<td>€ 850.000 (totaal, werkelijk)</td>" in page, listing
+    ended = site["status/ended.md"]
+    assert "<td>De bron noemt geen kosten.</td>" in ended

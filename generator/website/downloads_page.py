@@ -29,6 +29,7 @@ from .sanitize import text
 
 PATH = "downloads.md"
 DATA = "../data/"  # from /downloads/ to the data package folder at the site root
+WORKBOOK = "praktijkvoorbeelden-werk.xlsx"  # written by build.py with workbook.py, next to the tables
 CHANGELOG = "CHANGELOG.md"  # one of datapackage.COMPANIONS, so it is published in data/ too
 
 
@@ -70,6 +71,10 @@ Versie **{text(dataset['version'])}**, uitgebracht op {text(dutch.date(dataset['
 """
 
 
+def _page_link(path: str, label: str) -> str:
+    return f'<a href="../{text(path)}">{text(label)}</a>'
+
+
 def _link(path: str, label: str | None = None) -> str:
     return f'<a href="{DATA}{text(path)}">{text(label or path)}</a>'
 
@@ -78,6 +83,9 @@ def _package(dataset: dict) -> str:
     zip_name = f"{dataset['name']}.zip"
     return f"""## Het datapakket
 
+- {_link(WORKBOOK)}: de hele catalogus als Excel-bestand. Het eerste blad zet alle
+  voorbeelden naast elkaar, met plaats, periode, status, bewijs, kerncijfers en kosten
+  (zoals op {_page_link('verkennen/', 'Verkennen')}); daarna volgt elke tabel op een eigen blad.
 - {_link(zip_name)}: alles in één bestand: de tabellen, `datapackage.json`,
   `practices.json`, de schema's, de codelijsten, het codeboek, de wijzigingen en de
   gegevens om te citeren.
@@ -188,15 +196,30 @@ van de pagina.
 """
 
 
+# The changelog's section headings (Keep a Changelog, in English in CHANGELOG.md) as the page says them.
+CHANGELOG_HEADINGS = {
+    "Unreleased": "Nog niet uitgebracht",
+    "Added": "Toegevoegd",
+    "Corrected": "Verbeterd",
+    "Changed": "Gewijzigd",
+    "Withdrawn": "Ingetrokken",
+    "Removed": "Verwijderd",
+    "Schema changes": "Wijzigingen in het schema",
+    "Breaking changes": "Wijzigingen die bestaand gebruik kunnen breken",
+}
+HEADING_WORDS = re.compile(r"^(#+ )\[?(" + "|".join(map(re.escape, CHANGELOG_HEADINGS)) + r")\]?[ \t]*$", re.MULTILINE)
+
+
 def _changelog() -> str:
     log = (ROOT / CHANGELOG).read_text(encoding="utf-8")
     log = re.sub(r"\A# .*\n+", "", log)  # the page gives its own heading
+    log = HEADING_WORDS.sub(lambda m: m.group(1) + CHANGELOG_HEADINGS[m.group(2)], log)
     return "\n".join([
         "## Wijzigingen per versie",
         "",
         f"Wat er per versie van de data veranderde, staat in {_link(CHANGELOG)}: welke "
         "voorbeelden erbij kwamen, welke zijn verbeterd of ingetrokken, en wat er aan de tabellen "
-        "veranderde. Het overzicht is in het Engels, voor onderzoekers in het buitenland.",
+        "veranderde. De toelichting per wijziging is in het Engels, voor onderzoekers in het buitenland.",
         "",
         '<details class="downloads-wijzigingen" markdown="1">',
         "<summary>Het overzicht van alle versies</summary>",

@@ -14,7 +14,7 @@ from __future__ import annotations
 from generator.catalog.model import Catalog
 from generator.paths import ROOT
 
-from . import downloads_page, form_spec, sources_page
+from . import downloads_page, form_spec, search_words, sources_page
 from .field_reference import field_reference_markdown
 from .page_parts import SiteLinks
 
@@ -54,4 +54,5 @@ def pages(catalog: Catalog, links: SiteLinks | None = None) -> dict[str, str]:
         sources_page.PATH: sources_page.sources_markdown(catalog),
         downloads_page.PATH: downloads_page.downloads_markdown(catalog),
         **form_spec.files(catalog, links),  # the form "Voorbeeld toevoegen": its definition as JSON
+        **search_words.files(catalog),  # the search page's vocabulary: words and names
     }

@@ -98,6 +98,20 @@ def search_sort(name: str, value: str) -> str:
     return f'<span data-pagefind-sort="{name}:{text(value)}"></span>'
 
 
+SYNONYM_WEIGHT = "0.3"  # a synonym counts for less than the word itself (Pagefind's default weight is 1)
+
+
+def search_words(words: tuple[list[str], list[str]]) -> str:
+    """Hidden words the search index holds for the page: (compound parts, synonyms), see
+    search_words.py. Pagefind reads the HTML, not the rendered page, so it indexes them
+    though nobody sees them; synonyms weigh less."""
+    parts, synonyms = (" ".join(group) for group in words)
+    out = f'<p class="pv-zoekwoorden" hidden>{text(parts)}</p>' if parts else ""
+    if synonyms:
+        out += f'<p class="pv-zoekwoorden" hidden data-pagefind-weight="{SYNONYM_WEIGHT}">{text(synonyms)}</p>'
+    return out
+
+
 def _words(value: str) -> str:
     return html.escape(value, quote=False)
 

@@ -148,15 +148,24 @@ def place_names(catalog: Catalog, practice: dict) -> str:
 
 
 def practice_table(catalog: Catalog, from_page: str, practices: list[dict], caption: str) -> str:
-    """The table of practices that every listing page shows, sorted by title."""
+    """The table of practices that every listing page shows, sorted by title, with each
+    practice's key figures and cost (practice_summary)."""
+    # Imported here: practice_summary needs practice_cards, which needs this module.
+    from .practice_summary import NO_FIGURES, cost_lines, key_figures
+
+    def lines(items: list[str]) -> str:
+        return "<br>".join(text(item) for item in items)
+
     rows = ((link(from_page, practice_page(p["id"]), p["title"]),
              text(place_names(catalog, p)),
              text(dutch.period(p.get("period"))),
              text(catalog.label("status", p["status"])),
-             text(catalog.label("evidence_level", p["evidence"]["level"])))
+             text(catalog.label("evidence_level", p["evidence"]["level"])),
+             lines(key_figures(catalog, p) or [NO_FIGURES]),
+             lines(cost_lines(catalog, p)))
             for p in by_title(practices))
-    return html_block(table(caption, ("Voorbeeld", "Plaats", "Periode", "Status", "Bewijs"), rows,
-                            newlines=True))
+    columns = ("Voorbeeld", "Plaats", "Periode", "Status", "Bewijs", "Kerncijfers", "Kosten")
+    return html_block(table(caption, columns, rows, newlines=True))
 
 
 def count_label(n: int, one: str, many: str) -> str:

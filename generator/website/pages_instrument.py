@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from generator.catalog.model import Catalog
 
-from .html_elements import index_list, item_list, search_filter, summary
+from .html_elements import index_list, item_list, search_filter, search_words, summary
 from .page_parts import (
     count_label,
     front_matter,
@@ -17,6 +17,7 @@ from .page_parts import (
     sort_key,
 )
 from .sanitize import markdown_html, markdown_text, text
+from .search_words import instrument_words
 from .sources_page import source_html
 
 INDEX = "instrumenten/index.md"
@@ -51,6 +52,7 @@ def _instrument(catalog: Catalog, inst: dict) -> str:
         parts.append("## Meer lezen\n\n" + html_block(item_list(items)))
     sources = (source_html(catalog, page, ref["source"], ref["locator"]) for ref in inst["sources"])
     parts.append("## Bronnen\n\n" + html_block(item_list(sources, "pv-sources")))
+    parts.append(html_block(search_words(instrument_words(catalog, inst))))
     return "".join(parts)
 
 

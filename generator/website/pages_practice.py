@@ -11,7 +11,7 @@ from generator.catalog.geography import Geography
 from generator.catalog.model import Catalog
 
 from . import dutch
-from .html_elements import facts, item_list, search_filter, search_sort, summary, table
+from .html_elements import facts, item_list, search_filter, search_sort, search_words, summary, table
 from .page_parts import (
     SITE_NAME,
     SiteLinks,
@@ -29,6 +29,8 @@ from .page_parts import (
     theme_page,
 )
 from .practice_cards import cards
+from .practice_summary import cost_lines
+from .search_words import practice_words
 from .sanitize import markdown_html, markdown_text, text
 from .sources_page import source_html
 
@@ -51,6 +53,7 @@ def practice_markdown(catalog: Catalog, practice: dict, geo: Geography, links: S
         _section("Bronnen", _sources(catalog, practice, page)),
         _section("Verwante voorbeelden", _related(catalog, practice, page)),
         _section("Over dit record", _record(catalog, practice, page, links)),
+        html_block(search_words(practice_words(catalog, practice))),
     ]
     return "".join(sections)
 
@@ -80,6 +83,7 @@ def _facts(catalog: Catalog, p: dict, geo: Geography, page: str) -> str:
                                       for c in p["target_groups"]], "doelgroep")),
         ("Instrumenten", _links(page, [(instrument_page(i), catalog.instruments[i]["name"])
                                        for i in p.get("instruments", ())], "instrument")),
+        ("Kosten", text("; ".join(cost_lines(catalog, p)))),
     ]
     return ('<div class="pv-head">' + facts(rows, "pv-facts", grouped=True)
             + search_filter("periode", period_facet(p)) + search_filter("soort", "Praktijkvoorbeeld")

@@ -1,4 +1,5 @@
-"""The explorer: filters, sorting, state in the URL, and a CSV download of exactly the rows shown."""
+"""The explorer: filters, sorting, state in the URL, key figures and cost, and a CSV download
+(semicolons and a byte-order mark, for Excel with Dutch settings) of exactly the rows shown."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from urllib.parse import parse_qs, urlparse
 
 from playwright.sync_api import expect
 
+from generator.website.practice_summary import NO_FIGURES, cost_lines, key_figures
+
 ROWS = ".verkennen tbody tr"
-STATUS_COLUMN, FIGURES_COLUMN = 4, 7
+STATUS_COLUMN, FIGURES_COLUMN, COST_COLUMN = 4, 7, 8
 
 
 def shown_ids(page) -> list[str]:
@@ -38,17 +41,19 @@ def test_explorer_filters_sorts_and_downloads_exactly_the_filtered_rows(page, ba
     sort.focus()
     page.keyboard.press("Enter")  # keyboard only
     expect(page.locator("th").filter(has=sort)).to_have_attribute("aria-sort", "descending")
-    ids, figures = shown_ids(page), [int(n) for n in column(page, FIGURES_COLUMN)]
-    assert figures == sorted(figures, reverse=True)
-    # The figures are the ones the data package's tables hold.
+    ids = shown_ids(page)
+    # The figures are the ones the data package's tables hold, most first.
     with (site_dir / "data" / "metrics.csv").open(encoding="utf-8", newline="") as handle:
         per_practice = Counter(row["practice_id"] for row in csv.DictReader(handle))
-    assert figures == [per_practice[ident] for ident in ids]
+    figures = [per_practice[ident] for ident in ids]
+    assert figures == sorted(figures, reverse=True)
 
     with page.expect_download() as info:
         page.locator("[data-verkennen=download]").click()
-    text = Path(info.value.path()).read_text(encoding="utf-8-sig")
-    downloaded = list(csv.DictReader(io.StringIO(text, newline="")))
+    raw = Path(info.value.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.split(b"\r\n")[0].count(b";") >= 10
+    text = raw.decode("utf-8-sig")
+    downloaded = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
     assert [row["id"] for row in downloaded] == ids
     assert [row["titel"] for row in downloaded] == [catalog.practices[i]["title"] for i in ids]
     assert [int(row["aantal_cijfers"]) for row in downloaded] == figures
@@ -104,9 +109,36 @@ def test_explorer_download_never_hands_a_spreadsheet_a_formula(page, base_url, s
     with page.expect_download() as info:
         page.locator("[data-verkennen=download]").click()
     text = Path(info.value.path()).read_bytes().decode("utf-8-sig")  # bytes: a \r inside a cell stays \r
-    downloaded = {row["id"]: row for row in csv.DictReader(io.StringIO(text, newline=""))}
+    downloaded = {row["id"]: row for row in csv.DictReader(io.StringIO(text, newline=""), delimiter=";")}
     for row, formula in zip(rows, FORMULAS):
         assert downloaded[row["id"]]["titel"] == "'" + formula  # shown as text in Excel and LibreOffice
     for row in downloaded.values():
         assert row["aantal_cijfers"].isdigit()  # numbers stay numbers
         assert not any(cell.startswith(tuple("=+-@\t\r")) for cell in row.values())
+
+
+def test_explorer_shows_the_key_figures_and_cost_the_pages_show(page, base_url, catalog):
+    """The explorer builds its lines from the data package (verkennen-cijfers.js); they match
+    the lines of the pages (practice_summary.py), and the download holds them."""
+    page.goto(base_url + "verkennen/")
+    expect(page.locator(ROWS)).to_have_count(len(catalog.practices))
+    ids = shown_ids(page)
+    figures = page.locator(f"{ROWS} td:nth-child({FIGURES_COLUMN})").evaluate_all(
+        "cells => cells.map(cell => cell.innerText.split('\\n'))")
+    costs = page.locator(f"{ROWS} td:nth-child({COST_COLUMN})").evaluate_all(
+        "cells => cells.map(cell => cell.innerText.split('\\n'))")
+    for ident, shown_figures, shown_costs in zip(ids, figures, costs):
+        practice = catalog.practices[ident]
+        assert shown_figures == (key_figures(catalog, practice) or [NO_FIGURES]), ident
+        assert shown_costs == cost_lines(catalog, practice), ident
+
+    page.locator("button[data-kolom=cost]").click()
+    with page.expect_download() as info:
+        page.locator("[data-verkennen=download]").click()
+    text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    downloaded = list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
+    first = catalog.practices[downloaded[0]["id"]]
+    assert downloaded[0]["kosten"] == " | ".join(cost_lines(catalog, first))
+    assert first.get("costs"), "sorted by cost, most first: the first row has a cost"
+    assert all(row["kerncijfers"] == " | ".join(key_figures(catalog, catalog.practices[row["id"]]))
+               for row in downloaded)

@@ -29,14 +29,15 @@ def _pages(catalog) -> dict[str, tuple[str, str | None]]:
 
 
 # What each kind of page loads besides Material's bundle: its script tags, and every script of ours it
-# fetches (the form's entry module imports the others). Only the search page also loads Pagefind's
+# fetches (the form's, the search's and the explorer's entry modules import the others). Only the search page also loads Pagefind's
 # scripts, from pagefind/.
 EXPECTED = {
     "home": (set(), set()),
     "practice": (set(), set()),
     "about": (set(), set()),
-    "search": ({"assets/zoeken.js"}, {"assets/zoeken.js"}),
-    "explorer": ({"assets/verkennen.js"}, {"assets/verkennen.js"}),
+    "search": ({"assets/zoeken.js"}, {"assets/zoeken.js", "assets/zoeken-taal.js"}),
+    "explorer": ({"assets/verkennen.js"}, {"assets/verkennen.js", "assets/verkennen-csv.js",
+                                           "assets/verkennen-rijen.js", "assets/verkennen-cijfers.js"}),
     "form": ({"assets/form-app.js"}, FORM_MODULES),
 }
 PAGEFIND = "pagefind/"

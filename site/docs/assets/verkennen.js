@@ -9,6 +9,10 @@
  * An ES module that only verkennen.md loads (its front matter `scripts`); the
  * closure below is kept from when every page loaded it as a classic script.
  */
+import { NO_FIGURES } from "./verkennen-cijfers.js";
+import { parseCsv, selectionCsv } from "./verkennen-csv.js";
+import { buildRows, periodText } from "./verkennen-rijen.js";
+
 (function () {
   "use strict";
 
@@ -24,7 +28,12 @@
     practicePlaces: "practice_places.csv",
     practiceThemes: "practice_themes.csv",
     metrics: "metrics.csv",
+    costs: "costs.csv",
     status: "codelist_status.csv",
+    unit: "codelist_unit.csv",
+    qualifier: "codelist_qualifier.csv",
+    indicator: "codelist_indicator.csv",
+    costBasis: "codelist_cost_basis.csv",
     evidence: "codelist_evidence_level.csv",
     theme: "codelist_theme.csv"
   };
@@ -36,116 +45,16 @@
     { key: "status", label: "Status" },
     { key: "evidence", label: "Bewijs" },
     { key: "themes", label: "Thema's" },
-    { key: "figures", label: "Cijfers", numeric: true }
+    { key: "figures", label: "Kerncijfers" },
+    { key: "cost", label: "Kosten" }
   ];
   var DEFAULT_SORT = "title";
-
-  // ---- CSV ----------------------------------------------------------------
-
-  // RFC 4180: quoted fields may hold commas, quotes ("") and line breaks.
-  function parseCsv(text) {
-    var rows = [], row = [], field = "", quoted = false;
-    for (var i = 0; i < text.length; i++) {
-      var c = text[i];
-      if (quoted) {
-        if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-        else if (c === '"') quoted = false;
-        else field += c;
-      } else if (c === '"') quoted = true;
-      else if (c === ",") { row.push(field); field = ""; }
-      else if (c === "\n" || c === "\r") {
-        if (c === "\r" && text[i + 1] === "\n") i++;
-        row.push(field); rows.push(row); row = []; field = "";
-      } else field += c;
-    }
-    if (field !== "" || row.length) { row.push(field); rows.push(row); }
-    var header = rows.shift() || [];
-    return rows.filter(function (r) { return r.length > 1 || r[0] !== ""; }).map(function (r) {
-      var record = {};
-      header.forEach(function (name, j) { record[name] = r[j] === undefined ? "" : r[j]; });
-      return record;
-    });
-  }
-
-  // Text that starts with =, +, -, @, a tab or a carriage return is a formula to a
-  // spreadsheet (=HYPERLINK(...), +cmd|...): an apostrophe in front keeps it text there.
-  // The checker refuses such text in records; this holds even if one slips through.
-  // Numbers (the figure counts) are numbers and stay as they are.
-  var FORMULA_START = /^[=+\-@\t\r]/;
-
-  function csvCell(value) {
-    var text = String(value);
-    if (typeof value !== "number" && FORMULA_START.test(text)) text = "'" + text;
-    return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
-  }
 
   function fetchTable(path) {
     return fetch(new URL(path, DATA_URL)).then(function (response) {
       if (!response.ok) throw new Error(path + ": " + response.status);
       return response.text();
     }).then(parseCsv);
-  }
-
-  // ---- rows ---------------------------------------------------------------
-
-  function groupBy(rows, key) {
-    var groups = {};
-    rows.forEach(function (row) { (groups[row[key]] = groups[row[key]] || []).push(row); });
-    return groups;
-  }
-
-  function byCode(rows) {
-    var index = {};
-    // Codelists list their codes in a meaningful order (evidence levels also carry a rank).
-    rows.forEach(function (row, position) {
-      index[row.code] = { label: row.label_nl, order: row.rank ? Number(row.rank) : position };
-    });
-    return index;
-  }
-
-  var MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-    "september", "oktober", "november", "december"];
-
-  // "2014" -> "2014", "2014-02" -> "februari 2014", "2014-02-01" -> "1 februari 2014"
-  function dateText(value) {
-    var parts = value.split("-");
-    if (parts.length === 1) return value;
-    var month = MONTHS[Number(parts[1]) - 1];
-    return (parts.length === 3 ? Number(parts[2]) + " " : "") + month + " " + parts[0];
-  }
-
-  function periodText(start, end) {
-    if (start && end) return start === end ? dateText(start) : dateText(start) + " – " + dateText(end);
-    if (start) return "vanaf " + dateText(start);
-    if (end) return "tot " + dateText(end);
-    return "";
-  }
-
-  function buildRows(t) {
-    var places = {};
-    t.places.forEach(function (p) { places[p.id] = p.name; });
-    var placesOf = groupBy(t.practicePlaces, "practice_id");
-    var themesOf = groupBy(t.practiceThemes, "practice_id");
-    var metricsOf = groupBy(t.metrics, "practice_id");
-    var status = byCode(t.status), evidence = byCode(t.evidence), theme = byCode(t.theme);
-    return t.practices.map(function (p) {
-      var themeCodes = (themesOf[p.id] || []).map(function (r) { return r.theme; });
-      return {
-        id: p.id,
-        title: p.title,
-        url: new URL("voorbeelden/" + encodeURIComponent(p.id) + "/", SITE_URL).href,
-        places: (placesOf[p.id] || []).map(function (r) { return places[r.place] || r.place; }),
-        start: p.period_start || "",
-        end: p.period_end || "",
-        status: p.status, statusLabel: (status[p.status] || { label: p.status }).label,
-        statusOrder: (status[p.status] || { order: 99 }).order,
-        evidence: p.evidence_level, evidenceLabel: (evidence[p.evidence_level] || { label: p.evidence_level }).label,
-        evidenceOrder: (evidence[p.evidence_level] || { order: 99 }).order,
-        themes: themeCodes,
-        themeLabels: themeCodes.map(function (c) { return (theme[c] || { label: c }).label; }),
-        figures: (metricsOf[p.id] || []).length
-      };
-    });
   }
 
   // ---- state <-> URL ------------------------------------------------------
@@ -200,7 +109,8 @@
     status: function (r) { return r.statusOrder; },
     evidence: function (r) { return r.evidenceOrder; },
     themes: function (r) { return r.themeLabels.join(", "); },
-    figures: function (r) { return r.figures; }
+    figures: function (r) { return r.figures; },
+    cost: function (r) { return r.cost; }
   };
 
   function compare(a, b, key) {
@@ -252,6 +162,15 @@
     table.tHead.replaceChildren(tr);
   }
 
+  function linesCell(lines) {
+    var td = el("td", { "class": "verkennen__regels" });
+    lines.forEach(function (line, i) {
+      if (i) td.appendChild(el("br"));
+      td.appendChild(document.createTextNode(line));
+    });
+    return td;
+  }
+
   function renderBody(table, rows) {
     var body = document.createDocumentFragment();
     rows.forEach(function (r) {
@@ -264,23 +183,12 @@
       tr.appendChild(el("td", {}, r.statusLabel));
       tr.appendChild(el("td", {}, r.evidenceLabel));
       tr.appendChild(el("td", {}, r.themeLabels.join(", ")));
-      tr.appendChild(el("td", { "class": "verkennen__getal" }, String(r.figures)));
+      tr.appendChild(linesCell(r.figures ? r.figureLines : [NO_FIGURES]));
+      tr.appendChild(linesCell(r.costLines));
       tr.dataset.id = r.id;
       body.appendChild(tr);
     });
     table.tBodies[0].replaceChildren(body);
-  }
-
-  var CSV_HEADER = ["id", "titel", "plaatsen", "periode_begin", "periode_einde", "status", "bewijsniveau",
-    "themas", "aantal_cijfers", "adres"];
-
-  function selectionCsv(rows) {
-    var lines = [CSV_HEADER.join(",")];
-    rows.forEach(function (r) {
-      lines.push([r.id, r.title, r.places.join("; "), r.start, r.end, r.statusLabel, r.evidenceLabel,
-        r.themeLabels.join("; "), r.figures, r.url].map(csvCell).join(","));
-    });
-    return lines.join("\r\n") + "\r\n";
   }
 
   // ---- the page -----------------------------------------------------------------
@@ -312,7 +220,7 @@
     }
 
     function sortBy(key) {
-      state.descending = state.sort === key ? !state.descending : key === "figures";
+      state.descending = state.sort === key ? !state.descending : (key === "figures" || key === "cost");
       state.sort = key;
       writeState(state);
       render();
@@ -342,7 +250,7 @@
     Promise.all(names.map(function (name) { return fetchTable(TABLES[name]); })).then(function (loaded) {
       var t = {};
       names.forEach(function (name, i) { t[name] = loaded[i]; });
-      rows = buildRows(t);
+      rows = buildRows(t, SITE_URL);
       fillSelect(fields.status, t.status, rows, "status");
       fillSelect(fields.evidence, t.evidence, rows, "evidence");
       fillSelect(fields.theme, t.theme, rows, "themes");

@@ -13,6 +13,8 @@
  * An ES module that only zoeken.md loads (its front matter `scripts`); the
  * closure below is kept from when every page loaded it as a classic script.
  */
+import { rewrite, suggestion, vocabulary } from "./zoeken-taal.js";
+
 (function () {
   "use strict";
 
@@ -31,6 +33,18 @@
 
   // A large catalogue has more than one index (generator/website/site.py): shards.json lists the others.
   var SHARDS_URL = new URL("../pagefind/shards.json", import.meta.url).href;
+  // The catalogue's words and names (generator/website/search_words.py), for zoeken-taal.js.
+  var WORDS_URL = new URL("../zoeken/woorden.json", import.meta.url).href;
+  var SITE_ROOT = new URL("../", import.meta.url).href;
+  var words = null;
+
+  function loadWords() {
+    if (!words) {
+      words = fetch(WORDS_URL).then(function (response) { return response.ok ? response.json() : {}; })
+        .catch(function () { return {}; }).then(vocabulary);
+    }
+    return words;
+  }
 
   function loadPagefind() {
     if (!pagefind) {
@@ -101,8 +115,9 @@
 
   // ---- searching ----------------------------------------------------------
 
-  function runSearch(module, state) {
-    var term = state.q.trim() || null;
+  function runSearch(module, state, vocab) {
+    var rewritten = state.q.trim() ? rewrite(vocab, state.q) : null;
+    var term = rewritten ? rewritten.query : null;
     var active = pagefindFilters(state.filters);
     if (term === null && !hasFilters(state.filters)) {
       // Nothing asked yet: list every indexed page (each has a kind, "soort"), with the total counts.
@@ -110,7 +125,7 @@
         var kinds = Object.keys(counts.soort || {});
         if (!kinds.length) return { search: null, counts: counts };
         return module.search(null, { filters: { soort: { any: kinds } } }).then(function (search) {
-          return { search: search, counts: counts };
+          return { search: search, counts: counts, rewritten: null };
         });
       });
     }
@@ -122,7 +137,7 @@
         return module.search(term, { filters: pagefindFilters(state.filters, name) }).then(function (other) {
           counts[name] = other.filters[name] || {};
         });
-      })).then(function () { return { search: search, counts: counts }; });
+      })).then(function () { return { search: search, counts: counts, rewritten: rewritten }; });
     });
   }
 
@@ -215,13 +230,29 @@
     return item;
   }
 
-  function summaryText(state, total) {
+  // "Bedoelde u …?": the name a corrected word points at (its page), or the corrected query.
+  function showSuggestion(hint, vocab, rewritten) {
+    hint.replaceChildren();
+    hint.hidden = !(rewritten && rewritten.corrected.length);
+    if (hint.hidden) return;
+    var named = suggestion(vocab, rewritten);
+    var target = named ? new URL(named[1], SITE_ROOT).href : "?q=" + encodeURIComponent(rewritten.query);
+    hint.appendChild(document.createTextNode("Bedoelde u "));
+    hint.appendChild(el("a", { href: target }, named ? named[0] : rewritten.query));
+    hint.appendChild(document.createTextNode("? "));
+    var typed = rewritten.corrected.map(function (pair) { return "‘" + pair[0] + "’"; }).join(", ");
+    hint.appendChild(el("span", { "class": "zoeken__uitleg" },
+      "U typte " + typed + "; de resultaten hieronder zijn voor ‘" + rewritten.query + "’."));
+  }
+
+  function summaryText(state, total, rewritten) {
     var what = total === 1 ? "1 resultaat" : total + " resultaten";
     if (!state.q.trim() && !hasFilters(state.filters)) {
       return "Alle " + what + ". Typ een zoekwoord of kies een filter om de lijst kleiner te maken.";
     }
     var parts = [];
-    if (state.q.trim()) parts.push("voor ‘" + state.q.trim() + "’");
+    var asked = rewritten && rewritten.corrected.length ? rewritten.query : state.q.trim();
+    if (asked) parts.push("voor ‘" + asked + "’");
     var chosen = Object.keys(state.filters).filter(function (n) { return state.filters[n].length; })
       .map(function (n) { return facetLabel(n).toLowerCase() + " " + state.filters[n].join(" of "); });
     if (chosen.length) parts.push("met " + chosen.join(" en "));
@@ -240,6 +271,7 @@
     var clearButton = app.querySelector("[data-zoeken=wissen]");
     var filterBlock = app.querySelector("[data-zoeken=filterblok]");
     var filterSummary = app.querySelector("[data-zoeken=filterkop]");
+    var hint = app.querySelector("[data-zoeken=suggestie]");
     // Wide screens show the filters beside the results; narrow ones fold them away.
     filterBlock.open = window.matchMedia("(min-width: 60em)").matches;
     var state = readState();
@@ -255,8 +287,13 @@
       filterSummary.textContent = chosen ? "Filters (" + chosen + " gekozen)" : "Filters";
       var mine = ++sequence;
       app.setAttribute("aria-busy", "true");
-      loadPagefind().then(function (module) { return runSearch(module, state); }).then(function (outcome) {
+      Promise.all([loadPagefind(), loadWords()]).then(function (loaded) {
+        return runSearch(loaded[0], state, loaded[1]).then(function (outcome) {
+          return Object.assign(outcome, { vocab: loaded[1] });
+        });
+      }).then(function (outcome) {
         if (mine !== sequence) return;
+        showSuggestion(hint, outcome.vocab, outcome.rewritten);
         current = outcome.search;
         renderFacets(facetsBox, state, outcome.counts, toggle);
         list.replaceChildren();
@@ -266,7 +303,7 @@
           app.setAttribute("aria-busy", "false");
           return;
         }
-        status.textContent = summaryText(state, current.results.length);
+        status.textContent = summaryText(state, current.results.length, outcome.rewritten);
         return showResults(mine);
       }).catch(function (error) {
         if (mine !== sequence) return;
