@@ -60,6 +60,18 @@ PATTERNS = {
 }
 
 
+# The problem code per JSON Schema keyword (the form reads this table too, from form-spec.json).
+KEYWORD_CODES = {
+    "required": "schema-required", "additionalProperties": "schema-additional", "type": "schema-type",
+    "enum": "schema-enum", "pattern": "schema-pattern", "minLength": "schema-min-length",
+    "maxLength": "schema-max-length", "minItems": "schema-min-items", "uniqueItems": "schema-unique",
+    "minimum": "schema-minimum", "maximum": "schema-maximum", "minProperties": "schema-min-properties",
+    "dependentRequired": "schema-dependent",
+}
+CODELIST_CODE = "unknown-code"  # an enum that is a codelist (x-codelist)
+OTHER_CODE = "schema-other"     # any keyword not in KEYWORD_CODES
+
+
 def problems_from_errors(errors, file: str, locate, limit: int = MAX_PROBLEMS) -> list[Problem]:
     """`locate(path) -> (line, col)` maps a data path to the file.
 
@@ -93,7 +105,7 @@ def _translate(error):
             yield "schema-additional", path + (name,), {"field": name, **suggest(name, allowed)}
         return
     if keyword == "enum" and "x-codelist" in schema:
-        yield "unknown-code", path, {"value": instance, "codelist": schema["x-codelist"],
+        yield CODELIST_CODE, path, {"value": instance, "codelist": schema["x-codelist"],
                                      **suggest(str(instance), [str(v) for v in value])}
         return
     yield _simple(keyword, instance, schema, value, path)
@@ -114,21 +126,20 @@ def _simple(keyword, instance, schema, value, path):
                                         "pattern_hint_nl": hint_nl or f"Het patroon is {value}.",
                                         "pattern_hint_en": hint_en or f"The pattern is {value}."}
     simple = {
-        "minLength": ("schema-min-length", {"limit": value}),
-        "maxLength": ("schema-max-length", {"limit": value, "length": len(instance) if isinstance(instance, str) else 0}),
-        "minItems": ("schema-min-items", {"limit": value}),
-        "uniqueItems": ("schema-unique", {}),
-        "minimum": ("schema-minimum", {"limit": value, "value": instance}),
-        "maximum": ("schema-maximum", {"limit": value, "value": instance}),
-        "minProperties": ("schema-min-properties", {}),
+        "minLength": {"limit": value},
+        "maxLength": {"limit": value, "length": len(instance) if isinstance(instance, str) else 0},
+        "minItems": {"limit": value},
+        "uniqueItems": {},
+        "minimum": {"limit": value, "value": instance},
+        "maximum": {"limit": value, "value": instance},
+        "minProperties": {},
     }
     if keyword in simple:
-        code, params = simple[keyword]
-        return code, path, params
+        return KEYWORD_CODES[keyword], path, simple[keyword]
     if keyword == "dependentRequired":
         field, missing = _dependent(instance, value)
-        return "schema-dependent", path, {"field": field, "missing": missing}
-    return "schema-other", path, {"keyword": keyword}
+        return KEYWORD_CODES[keyword], path, {"field": field, "missing": missing}
+    return OTHER_CODE, path, {"keyword": keyword}
 
 
 def _dependent(instance, value):

@@ -8,7 +8,8 @@
  *   form-widgets.js   the widgets, drawn from the schema; they announce each change
  *   form-follow.js    fields that follow others: the id follows the title, a unit its indicator
  *   form-record.js    what was typed -> the record
- *   form-check.js     the record checked as the checker does (form-validate.js and the rules)
+ *   form-check.js     the record checked as the checker does: the schema (form-validate.js) and
+ *                     the rules beyond it (form-rules.js, interpreting generator/catalog/rule_spec.py)
  *   form-messages.js  the messages at the fields and in the summary
  *   form-result.js    preview, YAML (form-yaml.js), download, copy and the GitHub link
  *
