@@ -19,7 +19,7 @@ from generator.catalog.entry import Entry
 from generator.catalog.load import load_file, load_text
 from generator.catalog.problems import MESSAGES, format_path
 from generator.catalog.record_rules import record_rules
-from generator.catalog.schema_errors import KEYWORD_CODES, problems_from_errors
+from generator.catalog.schema_errors import KEYWORD_CODES, close_matches, problems_from_errors
 from generator.catalog.text_rules import published_text_rules
 from generator.catalog.schemas import Schema, bundle, read_schemas
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
@@ -413,3 +413,24 @@ def test_one_message_table_every_form_message_comes_from_problems():
     for code, variants in form_spec.messages().items():
         own = MESSAGES[code].get("form")
         assert variants == (own if isinstance(own, dict) else {"": own}) or own is None, code
+
+
+def test_did_you_mean_is_the_checkers_in_javascript(catalog):
+    fields = sorted(SCHEMA.validators["practice"].schema["properties"])
+    words = ["titel", "samenvatting", "scoop", "plaats", "sources_", "metric", "x", "", "relatd", "thema",
+             "GM0995", "GM0935", "venlo-re-inspiratie", "lokaal-bestuur", "zzzz", "é" * 5]
+    cases = [[word, options] for word in words for options in (fields, sorted(catalog.places), sorted(catalog.practices))]
+    script = f"const s = {js_module('form-suggest.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify(data.map(([w, o]) => s.closeMatch(w, o))));});"
+    found = node(script, cases)
+    assert found == [next(iter(close_matches(word, options)), None) for word, options in cases]
+    assert "summary" not in found  # difflib does not see it in 'samenvatting': the table of Dutch names does
+
+
+def test_a_place_typed_by_its_name_in_any_case_becomes_its_code(spec):
+    raw = {"places": ["venlo", "VENLO", "GM0983", "Nergensdorp"], "organisations": [{"place": "Eindhoven"}]}
+    script = f"const r = {js_module('form-record.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify(r.collect(data.spec, data.raw).data));});"
+    data = node(script, {"spec": spec, "raw": raw})
+    assert data["places"] == ["GM0983", "GM0983", "GM0983", "Nergensdorp"]
+    assert data["organisations"] == [{"place": "GM0772"}]

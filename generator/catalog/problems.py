@@ -121,6 +121,15 @@ MESSAGES: dict[str, dict] = {
         "en": ("The YAML is malformed here and cannot be read.",
                "Check indentation, colons and quotes on this line or the one above."),
     },
+    "yaml-indent": {
+        "nl": ("Deze regel springt niet goed in, of er mist een dubbele punt.",
+               "Zet de regel even ver naar rechts als de andere velden op hetzelfde niveau (twee spaties per "
+               "niveau), en schrijf 'naam: waarde'. Loopt een tekst over meer regels, laat dan elke "
+               "volgende regel ook inspringen."),
+        "en": ("This line is indented wrongly, or a colon is missing.",
+               "Indent it as far as the other fields of its level (two spaces per level) and write 'name: value'; "
+               "indent every further line of a long text too."),
+    },
     "yaml-tab": {
         "nl": ("Er staat een tab in de inspringing.", "Gebruik spaties (twee per niveau) in plaats van tabs."),
         "en": ("There is a tab in the indentation.", "Indent with spaces (two per level), not tabs."),
@@ -195,8 +204,10 @@ MESSAGES: dict[str, dict] = {
     },
     "schema-additional": {
         "nl": ("Het veld '{field}' bestaat niet op deze plek.",
-               "Controleer de spelling{suggestion_nl}, of haal het veld weg."),
-        "en": ("The field '{field}' is not allowed here.", "Check the spelling{suggestion_en}, or remove the field."),
+               "Controleer de naam{suggestion_nl}. Veldnamen zijn Engels, zoals in het sjabloon; "
+               "of haal het veld weg."),
+        "en": ("The field '{field}' is not allowed here.",
+               "Check the name{suggestion_en}; field names are English, as in the template. Or remove the field."),
         "form": "Dit veld hoort hier niet.",
     },
     "schema-type": {
@@ -205,6 +216,22 @@ MESSAGES: dict[str, dict] = {
         "form": {"": "Deze waarde heeft niet de goede vorm.",
                  "number": "Vul een getal in, zoals 12 of 12,5 (zonder punt voor duizendtallen).",
                  "integer": "Vul een heel getal in, zoals 2."},
+    },
+    "number-with-unit": {
+        "nl": ("'{value}' is geen getal: schrijf {number} en kies de eenheid {unit_nl}.",
+               "Zet alleen het getal achter de dubbele punt. De eenheid hoort in een eigen veld "
+               "(bij een cijfer: unit, bijvoorbeeld unit: percent)."),
+        "en": ("'{value}' is not a number: write {number} and choose the unit {unit_nl}.",
+               "Put only the number after the colon; the unit has a field of its own (for a figure: unit)."),
+        "form": "Schrijf alleen het getal: {number_nl}. Kies de eenheid ({unit_nl}) bij Eenheid.",
+    },
+    "date-in-words": {
+        "nl": ("'{value}' is een datum in woorden: schrijf {date}.",
+               "Schrijf een datum in cijfers: jaar-maand-dag (2020-03-15), jaar-maand (2020-03) of een jaar "
+               "(2020)."),
+        "en": ("'{value}' is a date in words: write {date}.",
+               "Write a date in digits: year-month-day (2020-03-15), year-month (2020-03) or a year (2020)."),
+        "form": "Schrijf de datum in cijfers: {date}.",
     },
     "unknown-code": {
         "nl": ("'{value}' staat niet in de codelijst {codelist}.",
@@ -307,9 +334,11 @@ MESSAGES: dict[str, dict] = {
     },
     "unresolved-place": {
         "nl": ("De plaats '{value}' staat niet in catalog/places.yaml.",
-               "Voeg de plaats toe aan catalog/places.yaml (met CBS-code als die bestaat){suggestion_nl}."),
+               "Kies een plaats uit catalog/places.yaml{suggestion_nl}, of voeg de plaats daar toe "
+               "(met CBS-code als die bestaat)."),
         "en": ("The place '{value}' is not in catalog/places.yaml.",
-               "Add it to catalog/places.yaml (with its CBS code where one exists){suggestion_en}."),
+               "Choose a place from catalog/places.yaml{suggestion_en}, or add it there (with its CBS code "
+               "where one exists)."),
         "form": ("De plaats '{value}' staat nog niet in de catalogus. De controle op GitHub keurt uw "
                  "voorbeeld af tot de plaats erin staat. Kies een plaats uit de lijst, of noem de plaats in "
                  "de beschrijving van uw voorstel: de redactie voegt haar toe."),

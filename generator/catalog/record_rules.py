@@ -14,7 +14,7 @@ from .entry import Entry, strings
 from .kinds import KINDS
 from .problems import Problem
 from .rule_spec import DATE, EMAIL, LINK_TARGET, PHONE, PRACTICE_RULES, TEXT_RULES  # noqa: F401 (EMAIL.. for tests)
-from .schema_errors import suggest
+from .schema_errors import close_matches, suggest
 from .schemas import Schema, values_at
 
 # A cheap superset test on the raw file text: only files that might hold
@@ -77,8 +77,24 @@ def _references(entry: Entry, references, index, used) -> list[Problem]:
         if kind == "practice" and value == entry.id:
             out.append(entry.problem("related-self", path, value=value))
         elif value not in index[kind]:
-            out.append(entry.problem(f"unresolved-{kind}", path, value=value, **suggest(value, index[kind])))
+            hint = _place_suggestion(value, index[kind]) if kind == "place" else suggest(value, index[kind])
+            out.append(entry.problem(f"unresolved-{kind}", path, value=value, **hint))
     return out
+
+
+def _place_suggestion(value: str, places) -> dict:
+    """Did-you-mean for a place by its NAME: a CBS code close in digits (GM0995, GM0935) is another town."""
+    names = {}
+    for place_id, place in places.items():
+        name = place.data.get("name")
+        if isinstance(name, str):
+            names.setdefault(name.lower(), place_id)
+    close = names.get(value.lower()) and [value.lower()] or close_matches(value.lower(), sorted(names))
+    if not close:
+        return {"suggestion_nl": "", "suggestion_en": ""}
+    place_id = names[close[0]]
+    name = places[place_id].data["name"]
+    return {"suggestion_nl": f" (bedoelt u '{place_id}', {name}?)", "suggestion_en": f" (did you mean '{place_id}', {name}?)"}
 
 
 def _refs(data: dict, references):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 
+from .mistakes import date_in_words, dutch_field, number_with_unit
 from .problems import Problem
 
 # Schema problems shown per file. Past a few screens they help nobody, and a
@@ -72,6 +73,10 @@ CODELIST_CODE = "unknown-code"  # an enum that is a codelist (x-codelist)
 OTHER_CODE = "schema-other"     # any keyword not in KEYWORD_CODES
 
 
+# The patterns of a date or a partial date: a date in words gets its own message.
+DATE_PATTERNS = tuple(pattern for pattern, words in PATTERNS.items() if words[0] in ("een jaar of datum", "een datum"))
+
+
 def problems_from_errors(errors, file: str, locate, limit: int = MAX_PROBLEMS) -> list[Problem]:
     """`locate(path) -> (line, col)` maps a data path to the file.
 
@@ -95,14 +100,16 @@ def _translate(error):
     keyword, instance, schema = error.validator, error.instance, error.schema
     value = error.validator_value
     if keyword == "required":
+        meant = _meant_fields(instance, schema)
         for name in value:
-            if isinstance(instance, dict) and name not in instance and repr(name) in error.message:
+            if isinstance(instance, dict) and name not in instance and repr(name) in error.message \
+                    and name not in meant:  # a misspelled key says it already, at its own line
                 yield "schema-required", path, {"field": name}
         return
     if keyword == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for name in sorted(set(instance) - set(allowed)):
-            yield "schema-additional", path + (name,), {"field": name, **suggest(name, allowed)}
+            yield "schema-additional", path + (name,), {"field": name, **field_suggestion(name, allowed)}
         return
     if keyword == "enum" and "x-codelist" in schema:
         yield CODELIST_CODE, path, {"value": instance, "codelist": schema["x-codelist"],
@@ -111,7 +118,41 @@ def _translate(error):
     yield _simple(keyword, instance, schema, value, path)
 
 
+def _meant_fields(instance, schema) -> set[str]:
+    """The fields that the unknown keys of a mapping were probably meant to be."""
+    allowed = sorted(schema.get("properties", {}))
+    if not isinstance(instance, dict) or schema.get("additionalProperties") is not False:
+        return set()
+    meant = (_field_meant(name, allowed) for name in instance if name not in allowed)
+    return {name for name in meant if name}
+
+
+def _field_meant(name, allowed) -> str | None:
+    return dutch_field(str(name), allowed) or next(iter(close_matches(str(name), allowed)), None)
+
+
+def field_suggestion(name, allowed) -> dict:
+    meant = _field_meant(name, allowed)
+    if meant is None:
+        return {"suggestion_nl": "", "suggestion_en": ""}
+    return {"suggestion_nl": f" (bedoelt u '{meant}'?)", "suggestion_en": f" (did you mean '{meant}'?)"}
+
+
+def _mistake(keyword, instance, value):
+    """(code, params) for a usual beginner's mistake, or None."""
+    if keyword == "type" and value in ("number", "integer", ["number"], ["integer"]):
+        params = number_with_unit(instance)
+        return ("number-with-unit", params) if params else None
+    if keyword == "pattern" and value in DATE_PATTERNS:
+        params = date_in_words(instance)
+        return ("date-in-words", params) if params else None
+    return None
+
+
 def _simple(keyword, instance, schema, value, path):
+    mistake = _mistake(keyword, instance, value)
+    if mistake:
+        return mistake[0], path, mistake[1]
     if keyword == "type":
         expected = value if isinstance(value, str) else value[0]
         actual = _json_type(instance)
@@ -165,12 +206,17 @@ def _json_type(value) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
+def close_matches(word: str, options) -> list[str]:
+    """The one option most like the word, if any is close enough (form-suggest.js does the same)."""
+    if len(word) > SUGGEST_MAX_LENGTH:
+        return []
+    options = [option for option in options if len(option) <= SUGGEST_MAX_LENGTH]
+    return difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+
+
 def suggest(word: str, options) -> dict:
     """Did-you-mean params for both languages ('' when nothing is close)."""
-    close = []
-    if len(word) <= SUGGEST_MAX_LENGTH:
-        options = [option for option in options if len(option) <= SUGGEST_MAX_LENGTH]
-        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = close_matches(word, options)
     if not close:
         return {"suggestion_nl": "", "suggestion_en": ""}
     return {"suggestion_nl": f" (bedoelt u '{close[0]}'?)", "suggestion_en": f" (did you mean '{close[0]}'?)"}

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import json
 
-from generator.catalog import problems, rule_spec
+from generator.catalog import mistakes, problems, rule_spec
 from generator.catalog.kinds import KINDS, RECORDS, schema_line
 from generator.catalog.model import Catalog
-from generator.catalog.schema_errors import CODELIST_CODE, KEYWORD_CODES, OTHER_CODE, PATTERNS
+from generator.catalog.schema_errors import CODELIST_CODE, DATE_PATTERNS, KEYWORD_CODES, OTHER_CODE, PATTERNS
 from generator.catalog.schemas import ANY_ITEM, Schema
 from generator.paths import CATALOG
 
@@ -71,7 +71,8 @@ FORM_PATTERN_HINTS = {
 
 # The problem codes the form can report; their wording is problems.MESSAGES (the "form" entry where the
 # form words it differently, else the checker's message and hint).
-RULE_CODES = ("id-duplicate", "related-self", "text-formula-start", "text-control-char", "date-impossible")
+RULE_CODES = ("id-duplicate", "related-self", "text-formula-start", "text-control-char", "date-impossible",
+              "number-with-unit", "date-in-words")
 # Codes the form reports without holding back the result: the pull request can add what is missing.
 NOT_BLOCKING = tuple(f"unresolved-{kind.name}" for kind in RECORDS)
 
@@ -119,6 +120,7 @@ def spec(catalog: Catalog, links: SiteLinks | None = None) -> dict:
         "not_blocking": list(NOT_BLOCKING),
         "pattern_hints": {pattern: FORM_PATTERN_HINTS.get(words[0], words[2]) for pattern, words in PATTERNS.items()},
         "rules": rule_spec.for_javascript(catalog.schema.date_paths["practice"]),
+        "mistakes": {**mistakes.for_javascript(), "date_patterns": list(DATE_PATTERNS)},
     }
 
 
