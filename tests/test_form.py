@@ -434,3 +434,38 @@ def test_a_place_typed_by_its_name_in_any_case_becomes_its_code(spec):
     data = node(script, {"spec": spec, "raw": raw})
     assert data["places"] == ["GM0983", "GM0983", "GM0983", "Nergensdorp"]
     assert data["organisations"] == [{"place": "GM0772"}]
+
+
+# What a contributor using the form must not meet: files, folders, codelist names, developers' words.
+JARGON = re.compile(r"catalog/|schema/|\.yaml|\.csv|codelijst|\brecords?\b|\bslug\b|\bISO\b|x-codelist|\bYAML\b",
+                    re.IGNORECASE)
+
+
+def form_texts(spec) -> dict[str, str]:
+    """Every label, help text, hint and message the form can show, by where it is shown."""
+    texts = {}
+    for path, node in schema_fields(spec):
+        name = path.rsplit(".", 1)[-1].removesuffix("[]")
+        texts[f"help {path}"] = (spec["help"]["by_path"].get(path) or spec["help"]["by_name"].get(name)
+                                 or node.get("description", ""))
+        texts[f"label {path}"] = spec["path_labels"].get(path) or spec["labels"].get(name, name)
+    texts.update({f"item {k}": v for k, v in spec["item_labels"].items()})
+    texts.update({f"hint {k}": v for k, v in spec["pattern_hints"].items()})
+    texts.update({f"message {code} {variant}": text for code, variants in spec["messages"].items()
+                  for variant, text in variants.items()})
+    for name, rows in spec["codelists"].items():
+        texts.update({f"choice {name} {row['code']}": f"{row['label']} {row['help']}" for row in rows})
+    return texts
+
+
+def test_the_form_speaks_plain_dutch_without_files_codelists_or_records(spec):
+    texts = form_texts(spec)
+    assert len(texts) > 250
+    found = {where: JARGON.search(text).group() for where, text in texts.items() if JARGON.search(text)}
+    assert not found, found
+
+
+def test_the_example_for_a_source_is_a_source(spec, catalog):
+    examples = re.findall(r"bijvoorbeeld ([a-z0-9-]+)\.", spec["help"]["by_name"]["source"])
+    assert examples and all(example in catalog.sources for example in examples)
+    assert "2020-03 voor maart 2020" in spec["help"]["by_name"]["start"]

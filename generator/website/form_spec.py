@@ -23,6 +23,7 @@ from generator.catalog.schema_errors import CODELIST_CODE, DATE_PATTERNS, KEYWOR
 from generator.catalog.schemas import ANY_ITEM, Schema
 from generator.paths import CATALOG
 
+from . import form_help
 from .page_parts import SiteLinks
 
 SPEC_PATH = "assets/form-spec.json"
@@ -44,7 +45,7 @@ LABELS = {
     "vat": "Btw", "part_of": "Onderdeel van kostenpost", "funding": "Financiering", "funder": "Wie betaalt",
     "success_factors": "Wat hielp", "obstacles": "Wat remde", "evidence": "Bewijs", "level": "Bewijsniveau",
     "claimed_by": "Wie zegt dat het werkt?", "sources": "Bronnen", "links": "Links", "url": "Adres",
-    "related": "Verwante voorbeelden", "record": "Over dit record", "added": "Toegevoegd op",
+    "related": "Verwante voorbeelden", "record": "Over deze bijdrage", "added": "Toegevoegd op",
     "updated": "Bijgewerkt op", "contributors": "Geschreven door",
 }
 PATH_LABELS = {
@@ -67,6 +68,7 @@ ENUM_LABELS = {"vat": {"incl": "inclusief btw", "excl": "exclusief btw"}}
 # these replace it, by what the pattern is for.
 FORM_PATTERN_HINTS = {
     "een jaar of datum": "Schrijf een jaar (2014), jaar en maand (2014-02) of een datum (2014-02-01).",
+    **form_help.PATTERN_HINTS,
 }
 
 # The problem codes the form can report; their wording is problems.MESSAGES (the "form" entry where the
@@ -108,6 +110,7 @@ def spec(catalog: Catalog, links: SiteLinks | None = None) -> dict:
         "folder": PRACTICES_FOLDER,
         "labels": LABELS,
         "path_labels": PATH_LABELS,
+        "help": {"by_path": form_help.BY_PATH, "by_name": form_help.BY_NAME},
         "item_labels": ITEM_LABELS,
         "enum_labels": ENUM_LABELS,
         "references": reference_fields(catalog.schema),
