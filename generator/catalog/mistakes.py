@@ -36,7 +36,7 @@ NUMBER_WITH_UNIT = re.compile(r"^\s*([-+]?[0-9]+(?:[.,][0-9]+)?)\s*(%|€|[A-Za-
 UNIT_WORDS = {"%": "procent"}  # how the message names a unit sign
 
 # "maart 2020", "15 maart 2020", "March 2020": a date in words, where the schema wants 2020-03(-15).
-_MONTH_NAMES = sorted({name.lower() for names in MONTHS.values() for name in names}, key=len, reverse=True)
+_MONTH_NAMES = sorted({name.lower() for names in MONTHS.values() for name in names}, key=lambda name: (-len(name), name))
 DATE_IN_WORDS = re.compile(r"^\s*(?:([0-9]{1,2})\s+)?(" + "|".join(_MONTH_NAMES) + r")\s+([12][0-9]{3})\s*$",
                            re.IGNORECASE)
 
