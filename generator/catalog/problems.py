@@ -320,8 +320,8 @@ MESSAGES: dict[str, dict] = {
         "en": ("The source '{value}' is not in catalog/sources.yaml.",
                "Add it to catalog/sources.yaml or pick an existing one{suggestion_en}."),
         "form": ("De bron '{value}' staat nog niet in de catalogus. De controle op GitHub keurt uw voorbeeld"
-                 " af tot de bron erin staat. Kies een bron uit de lijst, of voeg hieronder een nieuwe bron "
-                 "toe."),
+                 " af tot de bron erin staat. Kies een bron uit de lijst, of noem de bron (titel, uitgever, "
+                 "datum en link) in de beschrijving van uw voorstel: de redactie voegt haar toe."),
     },
     "unresolved-instrument": {
         "nl": ("Het instrument '{value}' bestaat niet in catalog/instruments/.",
