@@ -44,17 +44,25 @@ def test_codes_schema_is_generated_from_the_codelists():
     assert (SCHEMA_DIR / "codes.schema.json").read_text(encoding="utf-8") == wanted
 
 
+def _templates(entry: dict):
+    """Every text of a message entry: Dutch and English message and hint, and the form's wording."""
+    yield from (text for lang in ("nl", "en") for text in entry[lang])
+    form = entry.get("form")
+    yield from (form.values() if isinstance(form, dict) else [form] if form else [])
+
+
 def test_every_problem_code_speaks_both_languages():
-    for code, languages in MESSAGES.items():
-        assert set(languages) == {"nl", "en"}, code
-        for message, hint in languages.values():
+    for code, entry in MESSAGES.items():
+        assert {"nl", "en"} <= set(entry) <= {"nl", "en", "form"}, code
+        for lang in ("nl", "en"):
+            message, hint = entry[lang]
             assert message and hint, code
 
 
 def test_every_message_template_names_only_plain_fields():
     import string
-    for code, languages in MESSAGES.items():
-        for template in (text for pair in languages.values() for text in pair):
+    for code, entry in MESSAGES.items():
+        for template in _templates(entry):
             fields = [name for _, name, _, _ in string.Formatter().parse(template) if name is not None]
             assert all(name.isidentifier() for name in fields), (code, template)  # a stray brace raises
 

@@ -13,10 +13,16 @@ import jsonschema
 import jsonschema_rs
 import pytest
 
-from generator.catalog import record_rules
+from generator.catalog import check, rule_spec
+from generator.catalog.document import Document
+from generator.catalog.entry import Entry
 from generator.catalog.load import load_file, load_text
+from generator.catalog.problems import MESSAGES, format_path
+from generator.catalog.record_rules import record_rules
+from generator.catalog.schema_errors import KEYWORD_CODES, close_matches, problems_from_errors
+from generator.catalog.text_rules import published_text_rules
 from generator.catalog.schemas import Schema, bundle, read_schemas
-from generator.paths import ROOT, SCHEMA_DIR
+from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 from generator.tools import new
 from generator.website import form_spec
 from generator.website.page_parts import SiteLinks
@@ -167,7 +173,9 @@ def test_javascript_validator_knows_every_keyword_the_schemas_use_and_each_has_a
     for schema in read_schemas(SCHEMA_DIR).values():
         walk(schema)
     assert used <= set(known["keywords"]) | set(known["annotations"]), used - set(known["keywords"])
-    assert set(known["keywords"]) - {"$ref", "properties", "items"} <= set(form_spec.MESSAGES)
+    keyword_codes = {**KEYWORD_CODES}
+    assert set(known["keywords"]) - {"$ref", "properties", "items"} <= set(keyword_codes)
+    assert set(keyword_codes.values()) <= set(form_spec.messages())
 
 
 def test_javascript_validator_refuses_a_keyword_it_does_not_know():
@@ -246,18 +254,57 @@ RULE_TEXTS = ["Bel 06-12345678 of 0612345678", "+31 6 12345678", "+31 (0)20 1234
 
 
 def test_rule_patterns_find_the_same_matches_in_javascript(spec):
-    rules = spec["rules"]
-    script = STDIN + "const r = data.rules; const re = {email: new RegExp(r.email, 'g'), phone: new RegExp(r.phone, 'g'), " \
-        "link: new RegExp(r.link_target, 'gi')}; process.stdout.write(JSON.stringify(data.texts.map(t => " \
+    rules = {rule["code"]: rule["regex"] for rule in spec["rules"]["texts"]}
+    script = STDIN + "const re = Object.fromEntries(Object.entries(data.rules).map(([k, r]) => [k, new RegExp(r.source, r.flags)])); " \
+        "process.stdout.write(JSON.stringify(data.texts.map(t => " \
         "Object.fromEntries(Object.entries(re).map(([k, x]) => [k, Array.from(t.matchAll(x), " \
         "m => [m[0], m[1] || m[2] || null])]))))); });"
     found = node(script, {"rules": rules, "texts": RULE_TEXTS})
-    python = {"email": record_rules.EMAIL, "phone": record_rules.PHONE, "link": record_rules.LINK_TARGET}
+    python = {rule["code"]: rule["regex"] for rule in rule_spec.TEXT_RULES}
     for text, js in zip(RULE_TEXTS, found):
         for name, regex in python.items():
             expected = [[m.group(0), next((g for g in m.groups() if g), None)] for m in regex.finditer(text)]
             assert js[name] == expected, (name, text)
-    assert any(js["phone"] for js in found) and any(js["email"] for js in found) and any(js["link"] for js in found)
+    assert all(any(js[name] for js in found) for name in python)
+
+
+# Codes about a file rather than a record: the form makes the file itself, so it cannot have them.
+FILE_CODES = re.compile(r"^(yaml-|file-|top-not-mapping|id-file-mismatch|orphan-|schema-more)")
+
+
+@pytest.fixture(scope="module")
+def base_entries():
+    """The records of the real catalogue, as the checker reads them."""
+    return check._entries(check._load_all(CATALOG_DIR, ()))
+
+
+def python_findings(data: dict, base_entries) -> list[tuple[str, str]]:
+    """(code, field) of every problem the checker reports on one practice among the real catalogue's records."""
+    doc = Document("new.yaml", data, [], None)
+    validator = SCHEMA.validators["practice"]
+    problems = [] if validator.is_valid(data) else problems_from_errors(validator.errors(data), doc.path, lambda p: (1, 1))
+    problems += record_rules(base_entries + [Entry("practice", doc, (), data)], SCHEMA)
+    problems += published_text_rules([("practice", doc)], SCHEMA)
+    return sorted({(p.code, p.field) for p in problems if p.file == "new.yaml" and not FILE_CODES.match(p.code)})
+
+
+def test_form_and_checker_report_the_same_codes_at_the_same_fields(spec, base_entries):
+    cases = [(name, data) for name, kind, data in example_instances() if kind == "practice"]
+    cases += [(path.stem, load_file(path).data) for path in sorted((EXAMPLES / "negative").rglob("*.yaml"))
+              if path.parent.name == "practices" and load_file(path).data is not None]
+    script = (f"const c = {js_module('form-check.js')}; " + STDIN +
+              "const rules = c.compileRules(data.spec); process.stdout.write(JSON.stringify(data.cases.map(d => "
+              "c.findProblems(data.spec, rules, d).map(p => [p.code, p.path]))));});")
+    found = node(script, {"spec": spec, "cases": [json.loads(json.dumps(data)) for _, data in cases]})
+    disagreements, codes = [], set()
+    for (name, data), js in zip(cases, found):
+        expected = python_findings(data, base_entries)
+        codes |= {code for code, _ in expected}
+        got = sorted({(code, format_path(tuple(path))) for code, path in js})
+        if got != expected:
+            disagreements.append((name, sorted(set(expected) - set(got)), sorted(set(got) - set(expected))))
+    assert not disagreements, disagreements[:5]
+    assert len(cases) > 300 and len(codes) > 20  # most codes were seen, not just a few
 
 
 # ---- the generated definition ------------------------------------------------------------
@@ -343,7 +390,7 @@ def test_codelists_patterns_and_references_come_from_the_catalogue(spec, catalog
     assert [row["id"] for row in spec["known"]["source"]] == list(catalog.sources)
     assert [row["id"] for row in spec["known"]["place"]] == list(catalog.places)
     assert spec["schema_line"] == "# yaml-language-server: $schema=../../schema/practice.schema.json"
-    assert set(spec["references"].values()) == set(spec["reference_homes"]) == set(spec["known"])
+    assert set(spec["references"].values()) == {ref["kind"] for ref in spec["reference_paths"]} == set(spec["known"])
 
 
 def test_new_file_address_follows_the_site_links(catalog):
@@ -355,6 +402,70 @@ def test_new_file_address_follows_the_site_links(catalog):
 
 
 def test_messages_are_dutch_sentences(spec):
-    for code, text in spec["messages"].items():
-        assert re.match(r"^[A-Z'{]", text) and text.rstrip("'").endswith((".", ")")), code
-        assert not re.search(r"\b(the|is not|must|field)\b", text), code
+    for code, variants in spec["messages"].items():
+        for text in variants.values():
+            assert re.match(r"^[A-Z'{]", text) and text.rstrip("'").endswith((".", ")", "?")), code
+            assert not re.search(r"\b(the|is not|must|field)\b", text), code
+
+
+def test_one_message_table_every_form_message_comes_from_problems():
+    assert set(form_spec.messages()) == set(form_spec.form_codes()) <= set(MESSAGES)
+    for code, variants in form_spec.messages().items():
+        own = MESSAGES[code].get("form")
+        assert variants == (own if isinstance(own, dict) else {"": own}) or own is None, code
+
+
+def test_did_you_mean_is_the_checkers_in_javascript(catalog):
+    fields = sorted(SCHEMA.validators["practice"].schema["properties"])
+    words = ["titel", "samenvatting", "scoop", "plaats", "sources_", "metric", "x", "", "relatd", "thema",
+             "GM0995", "GM0935", "venlo-re-inspiratie", "lokaal-bestuur", "zzzz", "é" * 5]
+    cases = [[word, options] for word in words for options in (fields, sorted(catalog.places), sorted(catalog.practices))]
+    script = f"const s = {js_module('form-suggest.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify(data.map(([w, o]) => s.closeMatch(w, o))));});"
+    found = node(script, cases)
+    assert found == [next(iter(close_matches(word, options)), None) for word, options in cases]
+    assert "summary" not in found  # difflib does not see it in 'samenvatting': the table of Dutch names does
+
+
+def test_a_place_typed_by_its_name_in_any_case_becomes_its_code(spec):
+    raw = {"places": ["venlo", "VENLO", "GM0983", "Nergensdorp"], "organisations": [{"place": "Eindhoven"}]}
+    script = f"const r = {js_module('form-record.js')}; " + STDIN + \
+        "process.stdout.write(JSON.stringify(r.collect(data.spec, data.raw).data));});"
+    data = node(script, {"spec": spec, "raw": raw})
+    assert data["places"] == ["GM0983", "GM0983", "GM0983", "Nergensdorp"]
+    assert data["organisations"] == [{"place": "GM0772"}]
+
+
+# What a contributor using the form must not meet: files, folders, codelist names, developers' words.
+JARGON = re.compile(r"catalog/|schema/|\.yaml|\.csv|codelijst|\brecords?\b|\bslug\b|\bISO\b|x-codelist|\bYAML\b",
+                    re.IGNORECASE)
+
+
+def form_texts(spec) -> dict[str, str]:
+    """Every label, help text, hint and message the form can show, by where it is shown."""
+    texts = {}
+    for path, node in schema_fields(spec):
+        name = path.rsplit(".", 1)[-1].removesuffix("[]")
+        texts[f"help {path}"] = (spec["help"]["by_path"].get(path) or spec["help"]["by_name"].get(name)
+                                 or node.get("description", ""))
+        texts[f"label {path}"] = spec["path_labels"].get(path) or spec["labels"].get(name, name)
+    texts.update({f"item {k}": v for k, v in spec["item_labels"].items()})
+    texts.update({f"hint {k}": v for k, v in spec["pattern_hints"].items()})
+    texts.update({f"message {code} {variant}": text for code, variants in spec["messages"].items()
+                  for variant, text in variants.items()})
+    for name, rows in spec["codelists"].items():
+        texts.update({f"choice {name} {row['code']}": f"{row['label']} {row['help']}" for row in rows})
+    return texts
+
+
+def test_the_form_speaks_plain_dutch_without_files_codelists_or_records(spec):
+    texts = form_texts(spec)
+    assert len(texts) > 250
+    found = {where: JARGON.search(text).group() for where, text in texts.items() if JARGON.search(text)}
+    assert not found, found
+
+
+def test_the_example_for_a_source_is_a_source(spec, catalog):
+    examples = re.findall(r"bijvoorbeeld ([a-z0-9-]+)\.", spec["help"]["by_name"]["source"])
+    assert examples and all(example in catalog.sources for example in examples)
+    assert "2020-03 voor maart 2020" in spec["help"]["by_name"]["start"]

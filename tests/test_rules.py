@@ -235,3 +235,14 @@ def test_one_problem_per_repeated_link_target_in_a_text(catalog):
           "    population: \"" + "[x](bijlage.pdf) " * 10 + "[y](ftp://a)\"\n")
     assert [(code, field) for _, _, code, field in found(catalog)] == [
         ("url-scheme", "metrics[1].population"), ("url-scheme", "metrics[1].population")]
+
+
+def test_an_unknown_place_is_suggested_by_name_not_by_similar_digits(catalog):
+    venlo = catalog / "practices" / "venlo-re-inspiratie.yaml"
+    text = venlo.read_text()
+    assert "places: [GM0983]" in text
+    venlo.write_text(text.replace("places: [GM0983]", "places: [GM0995, venlo, eindhovn]", 1))
+    hints = {p.params["value"]: p.hint("nl") for p in check_catalog(catalog).problems if p.code == "unresolved-place"}
+    assert "bedoelt u" not in hints["GM0995"]  # Lelystad is not Maastricht (GM0935)
+    assert "(bedoelt u 'GM0983', Venlo?)" in hints["venlo"]
+    assert "(bedoelt u 'GM0772', Eindhoven?)" in hints["eindhovn"]

@@ -3,7 +3,10 @@
 Every problem has a stable code; its message and its hint are templates,
 one per code and language, filled from the problem's params. Keeping them in
 one table (as 360Giving's CoVE does) keeps the wording consistent and lets a
-test prove that every code has both languages.
+test prove that every code has both languages. A code the web form reports
+can have a "form" entry: its wording at a form field, where the contributor
+types no YAML and sees no files (a dict when it depends on the widget or the
+expected type; generator/website/form_spec.py derives the form's table).
 """
 
 from __future__ import annotations
@@ -74,8 +77,8 @@ WARNINGS = {
     "quote-source-text-missing": WARNING,
 }
 
-# code -> {lang: (message, hint)}
-MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
+# code -> {lang: (message, hint)}, and optionally "form": text or {variant: text}
+MESSAGES: dict[str, dict] = {
     # loading
     "file-too-large": {
         "nl": ("Het bestand is {size} bytes; de grens is {limit} bytes.",
@@ -117,6 +120,15 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "Kijk naar inspringing, dubbele punten en aanhalingstekens op deze regel of de regel erboven."),
         "en": ("The YAML is malformed here and cannot be read.",
                "Check indentation, colons and quotes on this line or the one above."),
+    },
+    "yaml-indent": {
+        "nl": ("Deze regel springt niet goed in, of er mist een dubbele punt.",
+               "Zet de regel even ver naar rechts als de andere velden op hetzelfde niveau (twee spaties per "
+               "niveau), en schrijf 'naam: waarde'. Loopt een tekst over meer regels, laat dan elke "
+               "volgende regel ook inspringen."),
+        "en": ("This line is indented wrongly, or a colon is missing.",
+               "Indent it as far as the other fields of its level (two spaces per level) and write 'name: value'; "
+               "indent every further line of a long text too."),
     },
     "yaml-tab": {
         "nl": ("Er staat een tab in de inspringing.", "Gebruik spaties (twee per niveau) in plaats van tabs."),
@@ -183,61 +195,100 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "schema-required": {
         "nl": ("Het verplichte veld '{field}' ontbreekt.", "Voeg '{field}:' toe op dit niveau."),
         "en": ("The required field '{field}' is missing.", "Add '{field}:' at this level."),
+        "form": {"": "Vul dit veld in.",
+                 "choice": "Kies een waarde.",
+                 "list": "Vul er minstens één in.",
+                 "groups": "Vul er minstens één in.",
+                 "checkboxes": "Kies er minstens één.",
+                 "object": "Vul dit onderdeel in."},
     },
     "schema-additional": {
         "nl": ("Het veld '{field}' bestaat niet op deze plek.",
-               "Controleer de spelling{suggestion_nl}, of haal het veld weg."),
-        "en": ("The field '{field}' is not allowed here.", "Check the spelling{suggestion_en}, or remove the field."),
+               "Controleer de naam{suggestion_nl}. Veldnamen zijn Engels, zoals in het sjabloon; "
+               "of haal het veld weg."),
+        "en": ("The field '{field}' is not allowed here.",
+               "Check the name{suggestion_en}; field names are English, as in the template. Or remove the field."),
+        "form": "Dit veld hoort hier niet.",
     },
     "schema-type": {
         "nl": ("Hier hoort {expected_nl}, maar er staat {actual_nl}.", "Vul {expected_nl} in."),
         "en": ("Expected {expected_en} here, found {actual_en}.", "Enter {expected_en}."),
+        "form": {"": "Deze waarde heeft niet de goede vorm.",
+                 "number": "Vul een getal in, zoals 12 of 12,5 (zonder punt voor duizendtallen).",
+                 "integer": "Vul een heel getal in, zoals 2."},
+    },
+    "number-with-unit": {
+        "nl": ("'{value}' is geen getal: schrijf {number} en kies de eenheid {unit_nl}.",
+               "Zet alleen het getal achter de dubbele punt. De eenheid hoort in een eigen veld "
+               "(bij een cijfer: unit, bijvoorbeeld unit: percent)."),
+        "en": ("'{value}' is not a number: write {number} and choose the unit {unit_nl}.",
+               "Put only the number after the colon; the unit has a field of its own (for a figure: unit)."),
+        "form": "Schrijf alleen het getal: {number_nl}. Kies de eenheid ({unit_nl}) bij Eenheid.",
+    },
+    "date-in-words": {
+        "nl": ("'{value}' is een datum in woorden: schrijf {date}.",
+               "Schrijf een datum in cijfers: jaar-maand-dag (2020-03-15), jaar-maand (2020-03) of een jaar "
+               "(2020)."),
+        "en": ("'{value}' is a date in words: write {date}.",
+               "Write a date in digits: year-month-day (2020-03-15), year-month (2020-03) or a year (2020)."),
+        "form": "Schrijf de datum in cijfers: {date}.",
     },
     "unknown-code": {
         "nl": ("'{value}' staat niet in de codelijst {codelist}.",
                "Kies een code uit schema/codelists/{codelist}.csv{suggestion_nl}."),
         "en": ("'{value}' is not in the codelist {codelist}.",
                "Choose a code from schema/codelists/{codelist}.csv{suggestion_en}."),
+        "form": "Kies een waarde uit de lijst.",
     },
     "schema-enum": {
         "nl": ("'{value}' is hier niet toegestaan.", "Kies uit: {allowed}."),
         "en": ("'{value}' is not allowed here.", "Choose from: {allowed}."),
+        "form": "Kies een waarde uit de lijst.",
     },
     "schema-pattern": {
         "nl": ("'{value}' heeft niet de juiste vorm voor {what_nl}.", "{pattern_hint_nl}"),
         "en": ("'{value}' does not have the right form for {what_en}.", "{pattern_hint_en}"),
+        "form": "Deze waarde heeft niet de goede vorm.",
     },
     "schema-min-length": {
         "nl": ("De tekst is te kort: minstens {limit} tekens.", "Vul de tekst aan."),
         "en": ("The text is too short: at least {limit} characters.", "Complete the text."),
+        "form": "Te kort: schrijf minstens {limit} tekens.",
     },
     "schema-max-length": {
         "nl": ("De tekst is {length} tekens; hoogstens {limit} mag.", "Maak de tekst korter."),
         "en": ("The text is {length} characters; at most {limit} are allowed.", "Shorten the text."),
+        "form": "Te lang: {length} tekens, hoogstens {limit} mag.",
     },
     "schema-min-items": {
         "nl": ("De lijst moet minstens {limit} onderdeel hebben.", "Voeg een onderdeel toe (regel die begint met '- ')."),
         "en": ("The list needs at least {limit} item(s).", "Add an item (a line starting with '- ')."),
+        "form": "Vul er minstens {limit} in.",
     },
     "schema-unique": {
         "nl": ("De lijst bevat een waarde twee keer.", "Haal de dubbele waarde weg."),
         "en": ("The list holds a value twice.", "Remove the duplicate."),
+        "form": "Een waarde staat er twee keer in. Haal de dubbele weg.",
     },
     "schema-minimum": {
         "nl": ("{value} is te klein: minstens {limit}.", "Controleer het getal."),
         "en": ("{value} is too small: at least {limit}.", "Check the number."),
+        "form": "Het getal moet minstens {limit} zijn.",
     },
     "schema-maximum": {
         "nl": ("{value} is te groot: hoogstens {limit}.", "Controleer het getal."),
         "en": ("{value} is too large: at most {limit}.", "Check the number."),
+        "form": "Het getal mag hoogstens {limit} zijn.",
     },
     "schema-min-properties": {
         "nl": ("Dit onderdeel is leeg.", "Vul minstens één veld in of haal het onderdeel weg."),
         "en": ("This part is empty.", "Fill in at least one field or remove it."),
+        "form": "Vul minstens één veld in, of laat dit onderdeel helemaal leeg.",
     },
     "schema-dependent": {
         "nl": ("Bij '{field}' hoort ook '{missing}'.", "Voeg '{missing}:' toe."),
         "en": ("'{field}' requires '{missing}' as well.", "Add '{missing}:'."),
+        "form": "Vul dit ook in: het hoort bij het veld '{field_label}'.",
     },
     "schema-more": {
         "nl": ("Er zijn meer dan {limit} fouten tegen het schema in dit bestand; de controle toont de eerste {limit}.",
@@ -249,6 +300,7 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "schema-other": {
         "nl": ("De waarde voldoet niet aan het schema ({keyword}).", "Vergelijk met het sjabloon in CONTRIBUTING.md."),
         "en": ("The value does not satisfy the schema ({keyword}).", "Compare with the template in CONTRIBUTING.md."),
+        "form": "Deze waarde is hier niet toegestaan.",
     },
     # rules beyond the schema
     "id-file-mismatch": {
@@ -259,64 +311,87 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
     "id-duplicate": {
         "nl": ("Het id '{id}' komt al voor in {other}.", "Kies een ander, uniek id."),
         "en": ("The id '{id}' is already used in {other}.", "Choose another, unique id."),
+        "form": ("Er is al een voorbeeld met deze korte naam ({title}). Kies een andere naam, of verbeter "
+                 "het bestaande voorbeeld."),
     },
     "unresolved-source": {
         "nl": ("De bron '{value}' staat niet in catalog/sources.yaml.",
                "Voeg de bron toe aan catalog/sources.yaml of kies een bestaande{suggestion_nl}."),
         "en": ("The source '{value}' is not in catalog/sources.yaml.",
                "Add it to catalog/sources.yaml or pick an existing one{suggestion_en}."),
+        "form": ("De bron '{value}' staat nog niet in de catalogus. De controle op GitHub keurt uw voorbeeld"
+                 " af tot de bron erin staat. Kies een bron uit de lijst, of noem de bron (titel, uitgever, "
+                 "datum en link) in de beschrijving van uw voorstel: de redactie voegt haar toe."),
     },
     "unresolved-instrument": {
         "nl": ("Het instrument '{value}' bestaat niet in catalog/instruments/.",
                "Maak catalog/instruments/{value}.yaml aan of kies een bestaand instrument{suggestion_nl}."),
         "en": ("The instrument '{value}' does not exist in catalog/instruments/.",
                "Create catalog/instruments/{value}.yaml or pick an existing one{suggestion_en}."),
+        "form": ("Het instrument '{value}' staat nog niet in de catalogus. De controle op GitHub keurt uw "
+                 "voorbeeld af tot het erin staat. Kies uit de lijst, of noem het instrument in de "
+                 "beschrijving van uw voorstel: de redactie helpt u."),
     },
     "unresolved-place": {
         "nl": ("De plaats '{value}' staat niet in catalog/places.yaml.",
-               "Voeg de plaats toe aan catalog/places.yaml (met CBS-code als die bestaat){suggestion_nl}."),
+               "Kies een plaats uit catalog/places.yaml{suggestion_nl}, of voeg de plaats daar toe "
+               "(met CBS-code als die bestaat)."),
         "en": ("The place '{value}' is not in catalog/places.yaml.",
-               "Add it to catalog/places.yaml (with its CBS code where one exists){suggestion_en}."),
+               "Choose a place from catalog/places.yaml{suggestion_en}, or add it there (with its CBS code "
+               "where one exists)."),
+        "form": ("De plaats '{value}' staat nog niet in de catalogus. De controle op GitHub keurt uw "
+                 "voorbeeld af tot de plaats erin staat. Kies een plaats uit de lijst, of noem de plaats in "
+                 "de beschrijving van uw voorstel: de redactie voegt haar toe."),
     },
     "unresolved-practice": {
         "nl": ("Het voorbeeld '{value}' bestaat niet in catalog/practices/.",
                "Controleer de naam{suggestion_nl}."),
         "en": ("The practice '{value}' does not exist in catalog/practices/.", "Check the name{suggestion_en}."),
+        "form": "Er is nog geen voorbeeld met de korte naam '{value}'. Kies een voorbeeld uit de lijst.",
     },
     "related-self": {
         "nl": ("Een voorbeeld kan niet naar zichzelf verwijzen.", "Haal '{value}' weg uit related."),
         "en": ("A practice cannot relate to itself.", "Remove '{value}' from related."),
+        "form": "Een voorbeeld kan niet naar zichzelf verwijzen. Haal '{value}' hier weg.",
     },
     "related-one-way": {
         "nl": ("'{other}' verwijst niet terug naar '{id}'.",
                "Voeg '{id}' toe aan related in catalog/practices/{other}.yaml."),
         "en": ("'{other}' does not link back to '{id}'.", "Add '{id}' to related in {other}.yaml."),
+        "form": ("Het voorbeeld '{other}' verwijst nog niet terug naar dit voorbeeld. De redactie kan dat "
+                 "aanvullen."),
     },
     "unit-mismatch": {
         "nl": ("De eenheid '{unit}' past niet bij de indicator '{indicator}' (die telt in '{expected}').",
                "Gebruik unit: {expected}, of kies een indicator die bij deze eenheid past."),
         "en": ("The unit '{unit}' does not match the indicator '{indicator}' (which counts in '{expected}').",
                "Use unit: {expected}, or pick a matching indicator."),
+        "form": "Bij deze indicator hoort de eenheid '{expected_label}'.",
     },
     "comparison-unit-mismatch": {
         "nl": ("De vergelijking gebruikt eenheid '{unit}', het cijfer zelf '{expected}'.",
                "Vergelijk alleen cijfers met dezelfde eenheid, of leg het verschil uit in een note."),
         "en": ("The comparison uses unit '{unit}', the figure '{expected}'.",
                "Compare figures of the same unit only."),
+        "form": "Gebruik dezelfde eenheid als bij het cijfer zelf ('{expected_label}').",
     },
     "period-order": {
         "nl": ("Het begin ({start}) ligt na het einde ({end}).", "Draai begin en einde om of verbeter de datum."),
         "en": ("The start ({start}) is after the end ({end}).", "Swap them or correct the date."),
+        "form": "Het einde ({end}) ligt voor het begin ({start}). Draai ze om of verbeter een van beide.",
     },
     "record-dates-order": {
         "nl": ("De datum 'updated' ({updated}) ligt voor 'added' ({added}).", "Verbeter een van beide datums."),
         "en": ("'updated' ({updated}) is before 'added' ({added}).", "Correct one of the dates."),
+        "form": "Deze datum ligt voor de datum van toevoegen.",
     },
     "date-impossible": {
         "nl": ("De datum {value} bestaat niet: {month_nl} {year} heeft {days} dagen.",
                "Verbeter de dag of de maand (jaar-maand-dag, bijvoorbeeld 2024-02-29)."),
         "en": ("The date {value} does not exist: {month_en} {year} has {days} days.",
                "Correct the day or the month (year-month-day, e.g. 2024-02-29)."),
+        "form": ("De datum {value} bestaat niet: {month_nl} {year} heeft {days} dagen. Verbeter de dag of de"
+                 " maand."),
     },
     "text-formula-start": {
         "nl": ("Tekst mag niet beginnen met =, +, -, @, tab of een regelterugloop; deze tekst begint met {sign_nl}.",
@@ -325,6 +400,8 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
         "en": ("Text must not start with =, +, -, @, tab or a carriage return; this text starts with {sign_en}.",
                "A spreadsheet reads such text as a formula. Start with a word, or put the sign after a word: "
                "'minus 2' or 'about −2' instead of '-2'."),
+        "form": ("Begin deze tekst niet met {sign_nl}: een spreadsheet leest dat als formule. Begin met een "
+                 "woord, bijvoorbeeld 'min 2' in plaats van '-2'."),
     },
     "text-control-char": {
         "nl": ("Deze tekst bevat een onzichtbaar stuurteken ({char}), geschreven als code met een backslash.",
@@ -332,32 +409,39 @@ MESSAGES: dict[str, dict[str, tuple[str, str]]] = {
                "een gewone regelovergang."),
         "en": ("This text holds an invisible control character ({char}), written as a backslash escape.",
                "Remove the escape (for example \\r or \\u0007); use a plain line break for a new line."),
+        "form": "In deze tekst staat een onzichtbaar teken ({char}). Typ de tekst op deze plek opnieuw.",
     },
     "url-scheme": {
         "nl": ("Het adres '{value}' begint niet met https:// of http://.",
                "Gebruik een volledig webadres dat begint met https://."),
         "en": ("The address '{value}' does not start with https:// or http://.", "Use a full https:// address."),
+        "form": "Het adres {value} begint niet met https:// of http://. Gebruik een volledig webadres.",
     },
     "personal-phone": {
         "nl": ("Er staat een telefoonnummer in de tekst ({value}).",
                "Haal het nummer weg: de catalogus bevat geen persoonlijke contactgegevens."),
         "en": ("The text holds a phone number ({value}).", "Remove it: no personal contact data."),
+        "form": "Haal het telefoonnummer {value} weg: de catalogus bevat geen persoonlijke contactgegevens.",
     },
     "personal-email": {
         "nl": ("Er staat een e-mailadres in de tekst ({value}).",
                "Haal het adres weg: de catalogus bevat geen persoonlijke contactgegevens."),
         "en": ("The text holds an e-mail address ({value}).", "Remove it: no personal contact data."),
+        "form": "Haal het e-mailadres {value} weg: de catalogus bevat geen persoonlijke contactgegevens.",
     },
     "summary-long": {
         "nl": ("De samenvatting is {length} tekens; mik op hoogstens {limit}.",
                "Houd het bij twee of drie korte zinnen."),
         "en": ("The summary is {length} characters; aim for at most {limit}.", "Keep it to two or three sentences."),
+        "form": ("De samenvatting is {length} tekens. Houd het bij twee of drie korte zinnen (mik op "
+                 "hoogstens {limit} tekens)."),
     },
     "cost-part-of": {
         "nl": ("part_of verwijst naar kostenpost {value}, maar die bestaat niet (of is deze post zelf).",
                "Gebruik het volgnummer (vanaf 1) van een andere post in costs."),
         "en": ("part_of points at cost item {value}, which does not exist (or is this item).",
                "Use the 1-based position of another item in costs."),
+        "form": "Vul het nummer in van een andere kostenpost in deze lijst (1 tot en met {count}).",
     },
     "orphan-source": {
         "nl": ("De bron '{id}' wordt door geen enkel record gebruikt.", "Verwijs ernaar of haal de bron weg."),

@@ -8,27 +8,15 @@ the same run.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .entry import Entry, strings
 from .kinds import KINDS
 from .problems import Problem
-from .schema_errors import suggest
+from .rule_spec import DATE, EMAIL, LINK_TARGET, PHONE, PRACTICE_RULES, TEXT_RULES  # noqa: F401 (EMAIL.. for tests)
+from .schema_errors import close_matches, suggest
 from .schemas import Schema, values_at
 
-SUMMARY_SOFT_LIMIT = 400
-ROLE_MAILBOXES = {"info", "contact", "secretariaat", "redactie", "communicatie", "post",
-                  "mail", "office", "hallo", "vragen", "pers", "press", "support"}
-# Every regex here runs in time linear in the text (the web form runs the
-# same ones in JavaScript). EMAIL starts only where a run of local-part
-# characters starts: without the lookbehind a long run with no '@' after it
-# was tried from each of its characters, which is quadratic. PHONE matches at
-# most about 25 characters from any start. LINK_TARGET starts only at '](',
-# 'href' or 'src', and the spaces it skips after one cannot be skipped again
-# after another.
-EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
-PHONE = re.compile(r"(?<![\w+])(?:(?:\+|00)31[\s.-]?(?:\(0\)[\s.-]?)?[1-9]|0[1-9])(?:[\s.-]?[0-9]){8}(?!\w)")
 # A cheap superset test on the raw file text: only files that might hold
 # contact data or a link get the slower walk over every string. Substring
 # tests and one bytes.translate run in C; a regex here cost ten times more.
@@ -42,10 +30,6 @@ def _suspect(text: str) -> bool:
     if any(mark in text for mark in SUSPECT_MARKS if mark[0] in text):  # one character first: fast
         return True
     return b"9999999999" in text.encode("utf-8").translate(_DIGITS_ONLY, _SEPARATORS)
-
-
-DATE = re.compile(r"[12][0-9]{3}-[01][0-9]-[0-3][0-9]")
-LINK_TARGET = re.compile(r"\]\(\s*<?([^)\s>]+)|(?:href|src)\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 
 
 def record_rules(entries: list[Entry], schema: Schema) -> list[Problem]:
@@ -93,8 +77,24 @@ def _references(entry: Entry, references, index, used) -> list[Problem]:
         if kind == "practice" and value == entry.id:
             out.append(entry.problem("related-self", path, value=value))
         elif value not in index[kind]:
-            out.append(entry.problem(f"unresolved-{kind}", path, value=value, **suggest(value, index[kind])))
+            hint = _place_suggestion(value, index[kind]) if kind == "place" else suggest(value, index[kind])
+            out.append(entry.problem(f"unresolved-{kind}", path, value=value, **hint))
     return out
+
+
+def _place_suggestion(value: str, places) -> dict:
+    """Did-you-mean for a place by its NAME: a CBS code close in digits (GM0995, GM0935) is another town."""
+    names = {}
+    for place_id, place in places.items():
+        name = place.data.get("name")
+        if isinstance(name, str):
+            names.setdefault(name.lower(), place_id)
+    close = names.get(value.lower()) and [value.lower()] or close_matches(value.lower(), sorted(names))
+    if not close:
+        return {"suggestion_nl": "", "suggestion_en": ""}
+    place_id = names[close[0]]
+    name = places[place_id].data["name"]
+    return {"suggestion_nl": f" (bedoelt u '{place_id}', {name}?)", "suggestion_en": f" (did you mean '{place_id}', {name}?)"}
 
 
 def _refs(data: dict, references):
@@ -110,64 +110,89 @@ def _list(data: dict, field: str) -> list:
     return values if isinstance(values, list) else []
 
 
-def _list_refs(kind, data, field):
-    values = data.get(field)  # _list inlined in these two: they run for every field of every record
-    for i, value in enumerate(values if isinstance(values, list) else ()):
-        yield kind, (field, i), value
-
-
-def _dicts(data, field):
-    values = data.get(field)
-    for i, value in enumerate(values if isinstance(values, list) else ()):
-        if isinstance(value, dict):
-            yield i, value
-
-
 def _texts(entry: Entry) -> list[Problem]:
-    """Personal contact data and link schemes, in every text of a record."""
+    """Personal contact data and link schemes, in every text of a record (rule_spec.TEXT_RULES)."""
     found = {}  # (code, path, value) -> None: a value found twice in one text is one problem
     for path, text in strings(entry.data, ()):
-        for match in EMAIL.finditer(text):
-            if match.group().split("@")[0].lower() not in ROLE_MAILBOXES:
-                found[("personal-email", path, match.group())] = None
-        for match in PHONE.finditer(text):
-            found[("personal-phone", path, match.group())] = None
-        if path[-1:] != ("url",):
-            for match in LINK_TARGET.finditer(text):
-                target = match.group(1) or match.group(2)
-                if not target.lower().startswith(("https://", "http://")):
-                    found[("url-scheme", path, target)] = None
+        for rule in TEXT_RULES:
+            if "not_in" in rule and path[-1:] == (rule["not_in"],):
+                continue
+            for match in rule["regex"].finditer(text):
+                value = next((group for group in match.groups() if group), match.group())
+                if _text_fine(rule, value):
+                    continue
+                found[(rule["code"], path, value)] = None
     return [entry.problem(code, path, value=value) for code, path, value in found]
 
 
+def _text_fine(rule, value: str) -> bool:
+    if "skip" in rule and value.split("@")[0].lower() in rule["skip"]:
+        return True
+    return "allow" in rule and rule["allow"].match(value) is not None
+
+
 def _practice_rules(entry: Entry, indicator_units, index) -> list[Problem]:
-    data, out = entry.data, []
-    summary = data.get("summary")
-    if isinstance(summary, str) and SUMMARY_SOFT_LIMIT < len(summary) <= 600:
-        out.append(entry.problem("summary-long", ("summary",), length=len(summary), limit=SUMMARY_SOFT_LIMIT))
-    for path, period in _periods(data):
-        start, end = period.get("start"), period.get("end")
-        if isinstance(start, str) and isinstance(end, str):
-            n = min(len(start), len(end))
-            if start[:n] > end[:n]:
-                out.append(entry.problem("period-order", path, start=start, end=end))
-    record = data.get("record")
-    if isinstance(record, dict):
-        added, updated = record.get("added"), record.get("updated")
-        if _is_date(added) and _is_date(updated) and updated < added:
-            out.append(entry.problem("record-dates-order", ("record", "updated"), added=added, updated=updated))
-    for i, metric in _dicts(data, "metrics"):
-        out += _metric_units(entry, i, metric, indicator_units)
-    costs = _list(data, "costs")
-    for i, cost in _dicts(data, "costs"):
-        part_of = cost.get("part_of")
-        if _is_integer(part_of) and not (1 <= part_of <= len(costs) and part_of != i + 1):
-            out.append(entry.problem("cost-part-of", ("costs", i, "part_of"), value=part_of))
-    for _, path, other in _list_refs("practice", data, "related"):
-        target = index["practice"].get(other) if isinstance(other, str) else None
-        if target is not None and other != entry.id and entry.id not in _list(target.data, "related"):
-            out.append(entry.problem("related-one-way", path, id=entry.id, other=other))
+    """The rules of rule_spec.PRACTICE_RULES on one practice."""
+    out = []
+    for rule in PRACTICE_RULES:
+        check = CHECKS[rule["check"]]
+        for pattern in rule["paths"]:
+            for path, value in values_at(entry.data, pattern):
+                for subpath, params in check(rule, value, path, entry, indicator_units, index):
+                    out.append(entry.problem(rule["code"], subpath, **params))
     return out
+
+
+def _length(rule, value, path, *_):
+    if isinstance(value, str) and rule["above"] < len(value) <= rule["upto"]:
+        yield path, {"length": len(value), "limit": rule["above"]}
+
+
+def _order(rule, value, path, *_):
+    if not isinstance(value, dict):
+        return
+    first, then = value.get(rule["first"]), value.get(rule["then"])
+    if not (isinstance(first, str) and isinstance(then, str)):
+        return
+    if rule.get("dates") and not (_is_date(first) and _is_date(then)):
+        return
+    n = min(len(first), len(then))
+    if first[:n] > then[:n]:
+        yield (path + (rule["then"],) if rule.get("at_then") else path), {rule["first"]: first, rule["then"]: then}
+
+
+def _indicator_unit(rule, metric, path, entry, indicator_units, index):
+    if not isinstance(metric, dict):
+        return
+    unit, indicator = metric.get("unit"), metric.get("indicator")
+    expected = indicator_units.get(indicator) if isinstance(indicator, str) else None
+    if expected and isinstance(unit, str) and unit != expected:
+        yield path + ("unit",), {"unit": unit, "indicator": indicator, "expected": expected}
+
+
+def _same_unit(rule, metric, path, *_):
+    unit = metric.get("unit") if isinstance(metric, dict) else None
+    for part in rule["parts"] if isinstance(unit, str) else ():
+        other = metric.get(part)
+        if isinstance(other, dict) and isinstance(other.get("unit"), str) and other["unit"] != unit:
+            yield path + (part, "unit"), {"unit": other["unit"], "expected": unit}
+
+
+def _part_of(rule, items, path, *_):
+    for i, item in enumerate(items if isinstance(items, list) else ()):
+        value = item.get(rule["field"]) if isinstance(item, dict) else None
+        if _is_integer(value) and not (1 <= value <= len(items) and value != i + 1):
+            yield path + (i, rule["field"]), {"value": value, "count": len(items)}
+
+
+def _links_back(rule, other, path, entry, indicator_units, index):
+    target = index["practice"].get(other) if isinstance(other, str) else None
+    if target is not None and other != entry.id and entry.id not in _list(target.data, "related"):
+        yield path, {"id": entry.id, "other": other}
+
+
+CHECKS = {"length": _length, "order": _order, "indicator-unit": _indicator_unit, "same-unit": _same_unit,
+          "part-of": _part_of, "links-back": _links_back}
 
 
 def _is_date(value) -> bool:
@@ -176,35 +201,6 @@ def _is_date(value) -> bool:
 
 def _is_integer(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)  # YAML true is no cost number
-
-
-def _metric_units(entry, i, metric, indicator_units) -> list[Problem]:
-    out = []
-    unit, indicator = metric.get("unit"), metric.get("indicator")
-    expected = indicator_units.get(indicator) if isinstance(indicator, str) else None
-    if expected and isinstance(unit, str) and unit != expected:
-        out.append(entry.problem("unit-mismatch", ("metrics", i, "unit"),
-                                 unit=unit, indicator=indicator, expected=expected))
-    for part in ("comparison", "baseline"):
-        other = metric.get(part)
-        if isinstance(other, dict) and isinstance(other.get("unit"), str) and isinstance(unit, str) \
-                and other["unit"] != unit:
-            out.append(entry.problem("comparison-unit-mismatch", ("metrics", i, part, "unit"),
-                                     unit=other["unit"], expected=unit))
-    return out
-
-
-def _periods(data):
-    if isinstance(data.get("period"), dict):
-        yield ("period",), data["period"]
-    for name in ("metrics", "costs", "funding"):
-        for i, item in _dicts(data, name):
-            if isinstance(item.get("period"), dict):
-                yield (name, i, "period"), item["period"]
-            for part in ("comparison", "baseline"):
-                inner = item.get(part)
-                if isinstance(inner, dict) and isinstance(inner.get("period"), dict):
-                    yield (name, i, part, "period"), inner["period"]
 
 
 def _orphans(entries, used) -> list[Problem]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 
+from .mistakes import date_in_words, dutch_field, number_with_unit
 from .problems import Problem
 
 # Schema problems shown per file. Past a few screens they help nobody, and a
@@ -60,6 +61,22 @@ PATTERNS = {
 }
 
 
+# The problem code per JSON Schema keyword (the form reads this table too, from form-spec.json).
+KEYWORD_CODES = {
+    "required": "schema-required", "additionalProperties": "schema-additional", "type": "schema-type",
+    "enum": "schema-enum", "pattern": "schema-pattern", "minLength": "schema-min-length",
+    "maxLength": "schema-max-length", "minItems": "schema-min-items", "uniqueItems": "schema-unique",
+    "minimum": "schema-minimum", "maximum": "schema-maximum", "minProperties": "schema-min-properties",
+    "dependentRequired": "schema-dependent",
+}
+CODELIST_CODE = "unknown-code"  # an enum that is a codelist (x-codelist)
+OTHER_CODE = "schema-other"     # any keyword not in KEYWORD_CODES
+
+
+# The patterns of a date or a partial date: a date in words gets its own message.
+DATE_PATTERNS = tuple(pattern for pattern, words in PATTERNS.items() if words[0] in ("een jaar of datum", "een datum"))
+
+
 def problems_from_errors(errors, file: str, locate, limit: int = MAX_PROBLEMS) -> list[Problem]:
     """`locate(path) -> (line, col)` maps a data path to the file.
 
@@ -83,23 +100,59 @@ def _translate(error):
     keyword, instance, schema = error.validator, error.instance, error.schema
     value = error.validator_value
     if keyword == "required":
+        meant = _meant_fields(instance, schema)
         for name in value:
-            if isinstance(instance, dict) and name not in instance and repr(name) in error.message:
+            if isinstance(instance, dict) and name not in instance and repr(name) in error.message \
+                    and name not in meant:  # a misspelled key says it already, at its own line
                 yield "schema-required", path, {"field": name}
         return
     if keyword == "additionalProperties":
         allowed = sorted(schema.get("properties", {}))
         for name in sorted(set(instance) - set(allowed)):
-            yield "schema-additional", path + (name,), {"field": name, **suggest(name, allowed)}
+            yield "schema-additional", path + (name,), {"field": name, **field_suggestion(name, allowed)}
         return
     if keyword == "enum" and "x-codelist" in schema:
-        yield "unknown-code", path, {"value": instance, "codelist": schema["x-codelist"],
+        yield CODELIST_CODE, path, {"value": instance, "codelist": schema["x-codelist"],
                                      **suggest(str(instance), [str(v) for v in value])}
         return
     yield _simple(keyword, instance, schema, value, path)
 
 
+def _meant_fields(instance, schema) -> set[str]:
+    """The fields that the unknown keys of a mapping were probably meant to be."""
+    allowed = sorted(schema.get("properties", {}))
+    if not isinstance(instance, dict) or schema.get("additionalProperties") is not False:
+        return set()
+    meant = (_field_meant(name, allowed) for name in instance if name not in allowed)
+    return {name for name in meant if name}
+
+
+def _field_meant(name, allowed) -> str | None:
+    return dutch_field(str(name), allowed) or next(iter(close_matches(str(name), allowed)), None)
+
+
+def field_suggestion(name, allowed) -> dict:
+    meant = _field_meant(name, allowed)
+    if meant is None:
+        return {"suggestion_nl": "", "suggestion_en": ""}
+    return {"suggestion_nl": f" (bedoelt u '{meant}'?)", "suggestion_en": f" (did you mean '{meant}'?)"}
+
+
+def _mistake(keyword, instance, value):
+    """(code, params) for a usual beginner's mistake, or None."""
+    if keyword == "type" and value in ("number", "integer", ["number"], ["integer"]):
+        params = number_with_unit(instance)
+        return ("number-with-unit", params) if params else None
+    if keyword == "pattern" and value in DATE_PATTERNS:
+        params = date_in_words(instance)
+        return ("date-in-words", params) if params else None
+    return None
+
+
 def _simple(keyword, instance, schema, value, path):
+    mistake = _mistake(keyword, instance, value)
+    if mistake:
+        return mistake[0], path, mistake[1]
     if keyword == "type":
         expected = value if isinstance(value, str) else value[0]
         actual = _json_type(instance)
@@ -114,21 +167,20 @@ def _simple(keyword, instance, schema, value, path):
                                         "pattern_hint_nl": hint_nl or f"Het patroon is {value}.",
                                         "pattern_hint_en": hint_en or f"The pattern is {value}."}
     simple = {
-        "minLength": ("schema-min-length", {"limit": value}),
-        "maxLength": ("schema-max-length", {"limit": value, "length": len(instance) if isinstance(instance, str) else 0}),
-        "minItems": ("schema-min-items", {"limit": value}),
-        "uniqueItems": ("schema-unique", {}),
-        "minimum": ("schema-minimum", {"limit": value, "value": instance}),
-        "maximum": ("schema-maximum", {"limit": value, "value": instance}),
-        "minProperties": ("schema-min-properties", {}),
+        "minLength": {"limit": value},
+        "maxLength": {"limit": value, "length": len(instance) if isinstance(instance, str) else 0},
+        "minItems": {"limit": value},
+        "uniqueItems": {},
+        "minimum": {"limit": value, "value": instance},
+        "maximum": {"limit": value, "value": instance},
+        "minProperties": {},
     }
     if keyword in simple:
-        code, params = simple[keyword]
-        return code, path, params
+        return KEYWORD_CODES[keyword], path, simple[keyword]
     if keyword == "dependentRequired":
         field, missing = _dependent(instance, value)
-        return "schema-dependent", path, {"field": field, "missing": missing}
-    return "schema-other", path, {"keyword": keyword}
+        return KEYWORD_CODES[keyword], path, {"field": field, "missing": missing}
+    return OTHER_CODE, path, {"keyword": keyword}
 
 
 def _dependent(instance, value):
@@ -154,12 +206,17 @@ def _json_type(value) -> str:
     return "array" if isinstance(value, list) else "object"
 
 
+def close_matches(word: str, options) -> list[str]:
+    """The one option most like the word, if any is close enough (form-suggest.js does the same)."""
+    if len(word) > SUGGEST_MAX_LENGTH:
+        return []
+    options = [option for option in options if len(option) <= SUGGEST_MAX_LENGTH]
+    return difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+
+
 def suggest(word: str, options) -> dict:
     """Did-you-mean params for both languages ('' when nothing is close)."""
-    close = []
-    if len(word) <= SUGGEST_MAX_LENGTH:
-        options = [option for option in options if len(option) <= SUGGEST_MAX_LENGTH]
-        close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = close_matches(word, options)
     if not close:
         return {"suggestion_nl": "", "suggestion_en": ""}
     return {"suggestion_nl": f" (bedoelt u '{close[0]}'?)", "suggestion_en": f" (did you mean '{close[0]}'?)"}

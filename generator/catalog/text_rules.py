@@ -11,13 +11,9 @@ import re
 from .codelists import FORMULA_SIGNS, FORMULA_START
 from .entry import Entry, strings
 from .problems import Problem
+from .rule_spec import FULL_DATE, MONTHS, TEXT_CONTROL as _TEXT_CONTROL  # declared once, for the form too
 from .schemas import Schema, values_at
 
-FULL_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
-MONTHS = {"nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-                 "september", "oktober", "november", "december"),
-          "en": ("January", "February", "March", "April", "May", "June", "July", "August",
-                 "September", "October", "November", "December")}
 # Cheap superset tests on the raw text, as for contact data. A text can only
 # start with a formula sign if the file holds one of these signs (or a
 # backslash: an escape such as \x3d), a '-' after a quote or one that starts a
@@ -30,9 +26,6 @@ _FORMULA_MARKS = ("=", "+", "@", "\t", "\r", "\\")
 _DASH_START = re.compile(r"-(?:(?<=[\"']-)|(?<=[\s\[{,]-)(?=\S))")
 _BLOCK_FIRST_DASH = re.compile(r"[-+0-9]*[ ]*(?:#[^\n]*)?\n[ ]*-")
 _LATE_DAY = re.compile(r"-(?:29|3[01])")
-# Published text may hold line breaks and tabs, no other control character:
-# they are invisible on the site and break CSV readers.
-_TEXT_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 def published_text_rules(docs, schema: Schema) -> list[Problem]:
     """Rules on every value a file publishes, the dataset description included."""

@@ -127,7 +127,27 @@ def _syntax_problem(err: yaml.MarkedYAMLError, text: str):
     if escape:  # a lone surrogate (\ud800), a code past U+10FFFF, an unknown escape
         start, sequence = escape
         return "yaml-escape", line, start + 1, {"escape": sequence}
+    if err.context == "while scanning a simple key" and err.context_mark is not None:
+        # libyaml reads a line without ':' on to the next line and stops there: the wrong line is the first
+        return "yaml-indent", err.context_mark.line + 1, err.context_mark.column + 1
+    if err.problem in _INDENT_PROBLEMS and ": " not in _row(text, mark.line)[:mark.column]:
+        return "yaml-indent", line, _first_character(text, mark.line)
     return "yaml-syntax", line, col
+
+
+# libyaml's words for a line at the wrong depth (more or less indented than its neighbours).
+_INDENT_PROBLEMS = ("mapping values are not allowed in this context", "did not find expected key",
+                    "did not find expected '-' indicator")
+
+
+def _row(text: str, line: int) -> str:
+    lines = text.split("\n")
+    return lines[line] if line < len(lines) else ""
+
+
+def _first_character(text: str, line: int) -> int:
+    row = _row(text, line)
+    return len(row) - len(row.lstrip(" ")) + 1
 
 
 _ESCAPE_LENGTH = {"x": 4, "u": 6, "U": 10}

@@ -4,23 +4,26 @@
 form's JavaScript (site/docs/assets/form-app.js) builds the form from: the
 practice schema exactly as the checker bundles it (fields, help texts,
 required fields, limits), the codelists with their Dutch labels, the ids
-already in the catalogue (for choices and to refuse a taken id), the regular
-expressions of the checker's rules beyond the schema, and the address of
-GitHub's new-file page from mkdocs.yml. Only the Dutch words the schema does
-not hold (short labels, messages) live here.
+already in the catalogue (for choices and to refuse a taken id), the
+declaration of the checker's rules beyond the schema (catalog/rule_spec.py,
+which form-rules.js interprets as record_rules.py does), the Dutch message
+per problem code (derived from problems.MESSAGES, the one message table), and
+the address of GitHub's new-file page from mkdocs.yml. Only the Dutch words
+the schema does not hold (short labels, help for the form) live here.
 """
 
 from __future__ import annotations
 
 import json
 
-from generator.catalog import record_rules
+from generator.catalog import mistakes, problems, rule_spec
 from generator.catalog.kinds import KINDS, RECORDS, schema_line
 from generator.catalog.model import Catalog
-from generator.catalog.schema_errors import PATTERNS
+from generator.catalog.schema_errors import CODELIST_CODE, DATE_PATTERNS, KEYWORD_CODES, OTHER_CODE, PATTERNS
 from generator.catalog.schemas import ANY_ITEM, Schema
 from generator.paths import CATALOG
 
+from . import form_help
 from .page_parts import SiteLinks
 
 SPEC_PATH = "assets/form-spec.json"
@@ -42,7 +45,7 @@ LABELS = {
     "vat": "Btw", "part_of": "Onderdeel van kostenpost", "funding": "Financiering", "funder": "Wie betaalt",
     "success_factors": "Wat hielp", "obstacles": "Wat remde", "evidence": "Bewijs", "level": "Bewijsniveau",
     "claimed_by": "Wie zegt dat het werkt?", "sources": "Bronnen", "links": "Links", "url": "Adres",
-    "related": "Verwante voorbeelden", "record": "Over dit record", "added": "Toegevoegd op",
+    "related": "Verwante voorbeelden", "record": "Over deze bijdrage", "added": "Toegevoegd op",
     "updated": "Bijgewerkt op", "contributors": "Geschreven door",
 }
 PATH_LABELS = {
@@ -65,47 +68,31 @@ ENUM_LABELS = {"vat": {"incl": "inclusief btw", "excl": "exclusief btw"}}
 # these replace it, by what the pattern is for.
 FORM_PATTERN_HINTS = {
     "een jaar of datum": "Schrijf een jaar (2014), jaar en maand (2014-02) of een datum (2014-02-01).",
+    **form_help.PATTERN_HINTS,
 }
 
-# Dutch messages at the field, one per JSON Schema keyword and per rule beyond the schema.
-MESSAGES = {
-    "required": "Vul dit veld in.",
-    "required-choice": "Kies een waarde.",
-    "required-list": "Vul er minstens één in.",
-    "required-checkboxes": "Kies er minstens één.",
-    "required-group": "Vul dit onderdeel in.",
-    "type": "Deze waarde heeft niet de goede vorm.",
-    "type-number": "Vul een getal in, zoals 12 of 12,5 (zonder punt voor duizendtallen).",
-    "type-integer": "Vul een heel getal in, zoals 2.",
-    "enum": "Kies een waarde uit de lijst.",
-    "pattern": "Deze waarde heeft niet de goede vorm.",
-    "minLength": "Te kort: schrijf minstens {limit} tekens.",
-    "maxLength": "Te lang: {length} tekens, hoogstens {limit} mag.",
-    "minimum": "Het getal moet minstens {limit} zijn.",
-    "maximum": "Het getal mag hoogstens {limit} zijn.",
-    "minItems": "Vul er minstens {limit} in.",
-    "uniqueItems": "Een waarde staat er twee keer in. Haal de dubbele weg.",
-    "additionalProperties": "Dit veld hoort hier niet.",
-    "minProperties": "Vul minstens één veld in, of laat dit onderdeel helemaal leeg.",
-    "dependentRequired": "Vul dit ook in: het hoort bij het veld '{property}'.",
-    "false": "Deze waarde is hier niet toegestaan.",
-    # rules beyond the schema (generator/catalog/record_rules.py)
-    "id-taken": "Er is al een voorbeeld met deze korte naam ({title}). Kies een andere naam, "
-                "of verbeter het bestaande voorbeeld.",
-    "unit-mismatch": "Bij deze indicator hoort de eenheid '{expected}'.",
-    "comparison-unit-mismatch": "Gebruik dezelfde eenheid als bij het cijfer zelf ('{expected}').",
-    "period-order": "Het einde ligt voor het begin.",
-    "record-dates-order": "Deze datum ligt voor de datum van toevoegen.",
-    "personal-email": "Haal het e-mailadres {value} weg: de catalogus bevat geen persoonlijke contactgegevens.",
-    "personal-phone": "Haal het telefoonnummer {value} weg: de catalogus bevat geen persoonlijke contactgegevens.",
-    "url-scheme": "Het adres {value} begint niet met https:// of http://. Gebruik een volledig webadres.",
-    "cost-part-of": "Vul het nummer in van een andere kostenpost in deze lijst (1 tot en met {count}).",
-    # notes that do not block the result
-    "unknown-reference": "'{value}' staat nog niet in de catalogus. Voeg het toe aan {home} in dezelfde "
-                         "pull request, of kies uit de lijst.",
-    "summary-long": "De samenvatting is {length} tekens. Houd het bij twee of drie korte zinnen "
-                    "(mik op hoogstens {limit} tekens).",
-}
+# The problem codes the form can report; their wording is problems.MESSAGES (the "form" entry where the
+# form words it differently, else the checker's message and hint).
+RULE_CODES = ("id-duplicate", "related-self", "text-formula-start", "text-control-char", "date-impossible",
+              "number-with-unit", "date-in-words")
+# Codes the form reports without holding back the result: the pull request can add what is missing.
+NOT_BLOCKING = tuple(f"unresolved-{kind.name}" for kind in RECORDS)
+
+
+def form_codes() -> list[str]:
+    codes = {*KEYWORD_CODES.values(), CODELIST_CODE, OTHER_CODE, *RULE_CODES, *NOT_BLOCKING}
+    codes |= {rule["code"] for rule in rule_spec.PRACTICE_RULES + rule_spec.TEXT_RULES}
+    return sorted(codes)
+
+
+def messages() -> dict[str, dict[str, str]]:
+    """{code: {variant: Dutch text}}; variant "" is the default, others are a widget kind or a type."""
+    out = {}
+    for code in form_codes():
+        entry = problems.MESSAGES[code]
+        form = entry.get("form") or " ".join(part for part in entry["nl"] if part)
+        out[code] = form if isinstance(form, dict) else {"": form}
+    return out
 
 
 def files(catalog: Catalog, links: SiteLinks | None = None) -> dict[str, str]:
@@ -123,21 +110,20 @@ def spec(catalog: Catalog, links: SiteLinks | None = None) -> dict:
         "folder": PRACTICES_FOLDER,
         "labels": LABELS,
         "path_labels": PATH_LABELS,
+        "help": {"by_path": form_help.BY_PATH, "by_name": form_help.BY_NAME},
         "item_labels": ITEM_LABELS,
         "enum_labels": ENUM_LABELS,
         "references": reference_fields(catalog.schema),
-        "reference_homes": REFERENCE_HOMES,
+        "reference_paths": [{"path": list(ref.path), "kind": ref.kind} for ref in catalog.schema.references["practice"]],
         "codelists": _codelists(catalog, schema),
         "known": _known(catalog),
-        "messages": MESSAGES,
+        "messages": messages(),
+        "schema_codes": {"keywords": KEYWORD_CODES, "codelist": CODELIST_CODE, "other": OTHER_CODE},
+        "warnings": sorted(problems.WARNINGS),
+        "not_blocking": list(NOT_BLOCKING),
         "pattern_hints": {pattern: FORM_PATTERN_HINTS.get(words[0], words[2]) for pattern, words in PATTERNS.items()},
-        "rules": {
-            "email": record_rules.EMAIL.pattern,
-            "phone": record_rules.PHONE.pattern,
-            "link_target": record_rules.LINK_TARGET.pattern,
-            "role_mailboxes": sorted(record_rules.ROLE_MAILBOXES),
-            "summary_soft_limit": record_rules.SUMMARY_SOFT_LIMIT,
-        },
+        "rules": rule_spec.for_javascript(catalog.schema.date_paths["practice"]),
+        "mistakes": {**mistakes.for_javascript(), "date_patterns": list(DATE_PATTERNS)},
     }
 
 
@@ -145,10 +131,6 @@ def reference_fields(schema: Schema) -> dict[str, str]:
     """Field name -> the record kind it names, for the practice fields the form shows."""
     return {next(step for step in reversed(ref.path) if step != ANY_ITEM): ref.kind
             for ref in schema.references["practice"]}
-
-
-# Where a missing reference must be added (shown as a note, not an error: it may come in the same pull request).
-REFERENCE_HOMES = {kind.name: f"catalog/{kind.folder}/" if kind.folder else f"catalog/{kind.file}" for kind in RECORDS}
 
 
 def reachable(schema: dict) -> dict:
@@ -196,5 +178,6 @@ def _known(catalog: Catalog) -> dict[str, list[dict]]:
         "source": [{"id": i, "label": source_label(s)} for i, s in catalog.sources.items()],
         "place": [{"id": i, "label": p.get("name", i)} for i, p in catalog.places.items()],
         "instrument": [{"id": i, "label": r.get("name", i)} for i, r in catalog.instruments.items()],
-        "practice": [{"id": i, "label": r.get("title", i)} for i, r in catalog.practices.items()],
+        "practice": [{"id": i, "label": r.get("title", i), "related": r.get("related", [])}
+                     for i, r in catalog.practices.items()],
     }

@@ -238,3 +238,32 @@ def test_form_with_messages_has_no_serious_accessibility_problems(page, base_url
     blocking = [f"{v['impact']} {v['id']}: {v['help']} at {[n['target'] for n in v['nodes'][:3]]}"
                 for v in results["violations"] if v["impact"] in ("serious", "critical")]
     assert not blocking, "\n".join(blocking)
+
+
+def test_a_reload_keeps_what_was_typed_until_the_contributor_clears_it(page, base_url):
+    open_form(page, base_url)
+    expect(page.locator(".pv-form__draft")).to_contain_text("bewaart wat u typt")
+    page.fill('[data-path="title"]', "Een voorbeeld dat een herlaadbeurt overleeft")
+    page.fill('[data-path="summary"]', "Wat hier staat, is na het herladen nog hier.")
+    page.locator('[data-path="themes"] input').first.check()
+    page.click('[data-add="metrics"]')
+    page.fill('[data-path="metrics/0/value"]', "12")
+    page.wait_for_timeout(400)  # the draft is kept once typing pauses
+    page.reload()
+    expect(page.locator('[data-path="title"]')).to_have_value("Een voorbeeld dat een herlaadbeurt overleeft")
+    expect(page.locator('[data-path="summary"]')).to_have_value("Wat hier staat, is na het herladen nog hier.")
+    expect(page.locator('[data-path="id"]')).to_have_value("een-voorbeeld-dat-een-herlaadbeurt-overleeft")
+    expect(page.locator('[data-path="themes"] input').first).to_be_checked()
+    expect(page.locator('[data-path="metrics/0/value"]')).to_have_value("12")
+    expect(page.locator(".pv-form__draft")).to_contain_text("Wat u eerder typte, staat er weer.")
+
+    page.click("[data-action=wissen]")
+    page.click("[data-action=wissen-nee]")
+    expect(page.locator('[data-path="title"]')).to_have_value("Een voorbeeld dat een herlaadbeurt overleeft")
+    page.click("[data-action=wissen]")
+    page.click("[data-action=wissen-ja]")
+    expect(page.locator('[data-path="title"]')).to_have_value("")
+    page.reload()
+    expect(page.locator('[data-path="title"]')).to_have_value("")
+    expect(page.locator('[data-path="metrics/0/value"]')).to_have_count(0)
+    expect(page.locator(".pv-form__draft")).not_to_contain_text("Wat u eerder typte")

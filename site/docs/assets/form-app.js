@@ -8,9 +8,11 @@
  *   form-widgets.js   the widgets, drawn from the schema; they announce each change
  *   form-follow.js    fields that follow others: the id follows the title, a unit its indicator
  *   form-record.js    what was typed -> the record
- *   form-check.js     the record checked as the checker does (form-validate.js and the rules)
+ *   form-check.js     the record checked as the checker does: the schema (form-validate.js) and
+ *                     the rules beyond it (form-rules.js, interpreting generator/catalog/rule_spec.py)
  *   form-messages.js  the messages at the fields and in the summary
  *   form-result.js    preview, YAML (form-yaml.js), download, copy and the GitHub link
+ *   form-draft.js     what was typed, kept in the browser until the contributor clears it
  *
  * "Controleren" checks the record; messages appear in Dutch at the field and
  * in a list at the top, and after the first check they follow every change.
@@ -20,6 +22,7 @@
  * form value, never as HTML.
  */
 import { el } from "./form-dom.js";
+import { draftNotice, loadDraft, saveDraft } from "./form-draft.js";
 import { compileRules, checkRecord } from "./form-check.js";
 import { follow } from "./form-follow.js";
 import { clearMessages, place, showSummary } from "./form-messages.js";
@@ -32,17 +35,19 @@ import { CHANGE, datalists, renderProperties } from "./form-widgets.js";
 var SPEC_URL = new URL("form-spec.json", import.meta.url);
 
 // Everything the form keeps while it is open, in one place; the modules get it passed, none keeps its own.
-function newState(spec) {
+function newState(spec, draft) {
   return {
     spec: spec,                // form-spec.json, read only
     rules: compileRules(spec), // the checker's patterns, compiled once
-    raw: { record: { added: today(), updated: today(), contributors: [""] } }, // what was typed, shaped like the record
+    // what was typed, shaped like the record: the kept draft, or an empty form
+    raw: draft ? draft.raw : { record: { added: today(), updated: today(), contributors: [""] } },
     fields: {},                // "metrics/0/value" -> widget {kind, path, wrapper, control, error, note, describe?}
     parts: {},                 // the page's own elements: form, summary, result, yaml, github, ...
     checkedOnce: false,        // after the first check, messages follow every change
-    idEdited: false,           // until the id is edited, it follows the title
+    idEdited: draft ? Boolean(draft.idEdited) : false, // until the id is edited, it follows the title
     downloadUrl: null,         // the current download (an object URL), released when replaced
-    timer: null                // the check that waits for typing to pause
+    timer: null,               // the check that waits for typing to pause
+    saveTimer: null            // the draft is kept once typing pauses
   };
 }
 
@@ -61,13 +66,29 @@ function check(state) {
 
 function changed(state, path, value) {
   follow(state, path, value);
+  clearTimeout(state.saveTimer);
+  state.saveTimer = setTimeout(function () { saveDraft(state); }, 200);
   if (!state.checkedOnce) return;
   clearTimeout(state.timer);
   state.timer = setTimeout(function () { check(state); }, 250);
 }
 
 function start(app, spec) {
-  var state = newState(spec);
+  var draft = loadDraft();
+  try {
+    draw(app, spec, draft);
+  } catch (error) { // a draft the form can no longer read (its fields changed): start empty
+    if (!draft) throw error;
+    console.error("Voorbeeld toevoegen: het bewaarde concept past niet meer", error);
+    draw(app, spec, null);
+  }
+}
+
+var current = null; // the state of the form on the page; a cleared form's pending save must not bring it back
+
+function draw(app, spec, draft) {
+  if (current) { clearTimeout(current.saveTimer); clearTimeout(current.timer); }
+  var state = current = newState(spec, draft);
   var parts = state.parts;
   parts.summary = el("div", { class: "pv-form__summary", tabindex: "-1", "aria-labelledby": "pv-samenvatting-titel", hidden: true });
   parts.form = el("form", { class: "pv-form__form", novalidate: true });
@@ -86,11 +107,13 @@ function start(app, spec) {
     }
   });
   app.textContent = "";
-  app.append.apply(app, [parts.summary, parts.form, resultSection(state)].concat(datalists(spec)));
+  var notice = draftNotice(Boolean(draft), function () { draw(app, spec, null); });
+  app.append.apply(app, [notice, parts.summary, parts.form, resultSection(state)].concat(datalists(spec)));
 }
 
 var app = document.querySelector("[data-pv-form=app]");
 if (app) {
+  window.addEventListener("pagehide", function () { if (current && current.saveTimer) saveDraft(current); });
   loadSpec(SPEC_URL).then(function (spec) { start(app, spec); }).catch(function (error) {
     console.error("Voorbeeld toevoegen:", error);
     app.textContent = "";

@@ -2,175 +2,138 @@
  * The form "Voorbeeld toevoegen": checking a record, as the checker does.
  *
  * The record is validated against the same bundled schema the checker uses
- * (form-validate.js), then the checker's rules beyond the schema
- * (generator/catalog/check.py) run on it; every message is a Dutch template from the
- * spec. A problem or note comes out as {target, text}: target is the key of
- * the form field it belongs to (through the map form-record.js made). Only
- * problems stop the result; notes do not. No DOM.
+ * (form-validate.js); each error becomes the checker's problem code by the
+ * checker's own table (form-spec.json "schema_codes", from
+ * generator/catalog/schema_errors.py). Then the rules beyond the schema run,
+ * interpreted from their one declaration (form-rules.js). findProblems gives
+ * {code, path, params} as the checker reports them (tests/test_form.py
+ * compares the two); checkRecord turns them into {target, text} for the page:
+ * target is the key of the form field (through the map form-record.js made),
+ * text the Dutch message from problems.MESSAGES. Problems stop the result,
+ * notes (warnings, and references the pull request may still add) do not.
+ * No DOM.
  */
-import { codeLabel, fill, isObject, key, knownLabel, labelOf, lastName, referenceKind } from "./form-model.js";
+import { codeLabel, fill, key, labelOf } from "./form-model.js";
+import { compileRules as compileDeclared, ruleFindings } from "./form-rules.js";
+import { closeMatch } from "./form-suggest.js";
 import { validate } from "./form-validate.js";
 
-var DATE = /^[12][0-9]{3}-[01][0-9]-[0-3][0-9]$/;
+export function compileRules(spec) { return compileDeclared(spec); }
 
-// The checker's patterns, compiled once per page (their `g` flag keeps a position, reset before each use).
-export function compileRules(spec) {
-  return {
-    email: new RegExp(spec.rules.email, "g"),
-    phone: new RegExp(spec.rules.phone, "g"),
-    link: new RegExp(spec.rules.link_target, "gi") // re.IGNORECASE in check.py
-  };
+function at(data, path) {
+  return path.reduce(function (node, step) { return node === undefined || node === null ? undefined : node[step]; }, data);
+}
+
+// ---- the usual mistakes (generator/catalog/mistakes.py, declared in form-spec.json "mistakes") ----
+
+// The field an unknown key was probably meant to be (schema_errors._field_meant).
+function fieldMeant(spec, name, allowed) {
+  var dutch = (spec.mistakes.dutch_fields[String(name).toLowerCase()] || []).filter(function (option) {
+    return allowed.indexOf(option) >= 0;
+  })[0];
+  return dutch || closeMatch(String(name), allowed.slice().sort());
+}
+
+function numberWithUnit(spec, value) {
+  var match = typeof value === "string" ? new RegExp(spec.mistakes.number_with_unit).exec(value) : null;
+  if (!match) return null;
+  return { value: value, number: match[1].replace(",", "."), number_nl: match[1].replace(".", ","),
+           unit_nl: spec.mistakes.unit_words[match[2]] || match[2] };
+}
+
+function dateInWords(spec, value) {
+  var match = typeof value === "string" ? new RegExp(spec.mistakes.date_in_words, "i").exec(value) : null;
+  if (!match) return null;
+  var month = 0;
+  spec.mistakes.months.forEach(function (names) {
+    var i = names.indexOf(match[2].toLowerCase());
+    if (i >= 0 && !month) month = i + 1;
+  });
+  function two(n) { return (n < 10 ? "0" : "") + n; }
+  return { value: value, date: match[3] + "-" + two(month) + (match[1] ? "-" + two(Number(match[1])) : "") };
+}
+
+function mistake(spec, error, value) {
+  var p = error.params;
+  if (error.keyword === "type" && (p.expected === "number" || p.expected === "integer")) {
+    var number = numberWithUnit(spec, value);
+    return number ? { code: "number-with-unit", params: number } : null;
+  }
+  if (error.keyword === "pattern" && spec.mistakes.date_patterns.indexOf(p.pattern) >= 0) {
+    var date = dateInWords(spec, value);
+    return date ? { code: "date-in-words", params: date } : null;
+  }
+  return null;
+}
+
+// One JSON Schema error -> the checker's problems (schema_errors._translate): [{code, path, params}].
+// `meant`: per mapping (key of its path), the fields its unknown keys were probably meant to be.
+function schemaFindings(spec, error, data, meant) {
+  var codes = spec.schema_codes, p = error.params;
+  var found = mistake(spec, error, at(data, error.path));
+  if (found) return [{ code: found.code, path: error.path, params: found.params }];
+  if (error.keyword === "additionalProperties") {
+    return p.properties.slice().sort().map(function (name) {
+      return { code: codes.keywords.additionalProperties, path: error.path.concat([name]), params: { field: name } };
+    });
+  }
+  if (error.keyword === "required") {
+    if ((meant[key(error.path)] || []).indexOf(p.property) >= 0) return []; // the misspelled key says it already
+    return [{ code: codes.keywords.required, path: error.path, params: { field: p.property }, field: p.property }];
+  }
+  var code = error.keyword === "enum" && p.codelist ? codes.codelist : codes.keywords[error.keyword] || codes.other;
+  var params = Object.assign({ value: at(data, error.path) }, p);
+  if (error.keyword === "dependentRequired") {
+    params = { field: p.property, missing: p.missing, field_label: labelOf(spec, [p.property]) };
+    return [{ code: code, path: error.path, params: params, field: p.missing }];
+  }
+  return [{ code: code, path: error.path, params: params, keyword: error.keyword }];
+}
+
+// Every problem the checker reports on this practice, as {code, path, params, field?, keyword?}
+// (field: the missing field a required or dependentRequired problem names).
+export function findProblems(spec, compiled, data) {
+  var found = [], errors = validate(spec.schema, data), meant = {};
+  errors.forEach(function (error) {
+    if (error.keyword !== "additionalProperties") return;
+    meant[key(error.path)] = error.params.properties.map(function (name) {
+      return fieldMeant(spec, name, error.params.allowed);
+    });
+  });
+  errors.forEach(function (error) { found = found.concat(schemaFindings(spec, error, data, meant)); });
+  return found.concat(ruleFindings(spec, compiled, data));
+}
+
+function variant(problem, widget) {
+  if (problem.code === "schema-required") return widget ? widget.kind : "";
+  if (problem.code === "schema-type") return problem.params.expected;
+  return "";
+}
+
+function message(spec, problem, widget) {
+  if (problem.keyword === "pattern" && spec.pattern_hints[problem.params.pattern]) {
+    return spec.pattern_hints[problem.params.pattern];
+  }
+  var texts = spec.messages[problem.code] || { "": problem.code };
+  var params = Object.assign({}, problem.params);
+  if (params.expected && (problem.code === "unit-mismatch" || problem.code === "comparison-unit-mismatch")) {
+    params.expected_label = codeLabel(spec, "unit", params.expected);
+  }
+  return fill(texts[variant(problem, widget)] || texts[""], params);
 }
 
 // {problems, notes} for got = collect(...); `fields` (the widget registry) tells which message fits a field.
 export function checkRecord(spec, rules, fields, got) {
-  return {
-    problems: schemaProblems(spec, fields, got.data, got.map).concat(ruleProblems(spec, rules, got.data, got.map)),
-    notes: notes(spec, got.data, got.map)
-  };
-}
-
-function schemaProblems(spec, fields, data, map) {
-  return validate(spec.schema, data).map(function (error) {
-    var base = map[key(error.path)];
-    if (base === undefined) base = key(error.path);
-    var name = error.keyword === "required" ? error.params.property
-      : error.keyword === "dependentRequired" ? error.params.missing : null;
-    var target = name ? (base ? base + "/" + name : name) : base;
-    return { target: target, text: schemaMessage(spec, error, fields[target]) };
-  });
-}
-
-function schemaMessage(spec, error, widget) {
-  var m = spec.messages, p = error.params, kind = widget ? widget.kind : "text";
-  if (error.keyword === "required") {
-    if (kind === "choice") return m["required-choice"];
-    if (kind === "checkboxes") return m["required-checkboxes"];
-    if (kind === "list" || kind === "groups") return m["required-list"];
-    if (kind === "object") return m["required-group"];
-    return m.required;
-  }
-  if (error.keyword === "type") {
-    return p.expected === "number" ? m["type-number"] : p.expected === "integer" ? m["type-integer"] : m.type;
-  }
-  if (error.keyword === "pattern") return spec.pattern_hints[p.pattern] || m.pattern;
-  if (error.keyword === "dependentRequired") return fill(m.dependentRequired, { property: labelOf(spec, [p.property]) });
-  return fill(m[error.keyword] || m.type, p);
-}
-
-// Every string in the record with its path.
-function strings(value, path, out) {
-  if (typeof value === "string") out.push({ path: path, text: value });
-  else if (Array.isArray(value)) value.forEach(function (v, i) { strings(v, path.concat([i]), out); });
-  else if (isObject(value)) Object.keys(value).forEach(function (k) { strings(value[k], path.concat([k]), out); });
-  return out;
-}
-
-function matches(regex, text) {
-  var found = [], match;
-  regex.lastIndex = 0;
-  while ((match = regex.exec(text)) !== null) {
-    found.push(match);
-    if (match[0] === "") regex.lastIndex++;
-  }
-  return found;
-}
-
-function periods(data) {
-  var out = [];
-  if (isObject(data.period)) out.push({ path: ["period"], value: data.period });
-  ["metrics", "costs", "funding"].forEach(function (name) {
-    (Array.isArray(data[name]) ? data[name] : []).forEach(function (item, i) {
-      if (!isObject(item)) return;
-      if (isObject(item.period)) out.push({ path: [name, i, "period"], value: item.period });
-      ["comparison", "baseline"].forEach(function (part) {
-        if (isObject(item[part]) && isObject(item[part].period)) {
-          out.push({ path: [name, i, part, "period"], value: item[part].period });
-        }
-      });
-    });
-  });
-  return out;
-}
-
-// The checker's rules beyond the schema (generator/catalog/check.py), on the same record.
-function ruleProblems(spec, rules, data, map) {
-  var out = [];
-  function at(dataPath, code, params) {
-    var target = map[key(dataPath)];
-    out.push({ target: target === undefined ? key(dataPath) : target, text: fill(spec.messages[code], params || {}) });
-  }
-  var taken = typeof data.id === "string" ? knownLabel(spec, "practice", data.id) : null;
-  if (taken) at(["id"], "id-taken", { title: taken });
-
-  var units = {};
-  (spec.codelists.indicator || []).forEach(function (row) { units[row.code] = row.unit; });
-  (Array.isArray(data.metrics) ? data.metrics : []).forEach(function (metric, i) {
-    if (!isObject(metric)) return;
-    var expected = units[metric.indicator];
-    if (expected && typeof metric.unit === "string" && metric.unit !== expected) {
-      at(["metrics", i, "unit"], "unit-mismatch", { expected: codeLabel(spec, "unit", expected) });
+  var out = { problems: [], notes: [] };
+  findProblems(spec, rules, got.data).forEach(function (problem) {
+    var path = problem.field ? problem.path.concat([problem.field]) : problem.path;
+    var target = got.map[key(path)];
+    if (target === undefined) {
+      var base = got.map[key(problem.path)];
+      target = problem.field && base !== undefined ? (base ? base + "/" : "") + problem.field : key(path);
     }
-    ["comparison", "baseline"].forEach(function (part) {
-      var other = metric[part];
-      if (isObject(other) && typeof other.unit === "string" && typeof metric.unit === "string" && other.unit !== metric.unit) {
-        at(["metrics", i, part, "unit"], "comparison-unit-mismatch", { expected: codeLabel(spec, "unit", metric.unit) });
-      }
-    });
+    var note = spec.warnings.indexOf(problem.code) >= 0 || spec.not_blocking.indexOf(problem.code) >= 0;
+    (note ? out.notes : out.problems).push({ target: target, text: message(spec, problem, fields[target]), code: problem.code });
   });
-
-  periods(data).forEach(function (period) {
-    var start = period.value.start, end = period.value.end;
-    if (typeof start === "string" && typeof end === "string") {
-      var n = Math.min(start.length, end.length);
-      if (start.slice(0, n) > end.slice(0, n)) at(period.path.concat(["end"]), "period-order");
-    }
-  });
-
-  var record = data.record;
-  if (isObject(record) && DATE.test(record.added || "") && DATE.test(record.updated || "") && record.updated < record.added) {
-    at(["record", "updated"], "record-dates-order");
-  }
-
-  var costs = Array.isArray(data.costs) ? data.costs : [];
-  costs.forEach(function (cost, i) {
-    var part = isObject(cost) ? cost.part_of : undefined;
-    if (Number.isInteger(part) && !(part >= 1 && part <= costs.length && part !== i + 1)) {
-      at(["costs", i, "part_of"], "cost-part-of", { count: costs.length });
-    }
-  });
-
-  strings(data, [], []).forEach(function (item) {
-    matches(rules.email, item.text).forEach(function (m) {
-      if (spec.rules.role_mailboxes.indexOf(m[0].split("@")[0].toLowerCase()) < 0) {
-        at(item.path, "personal-email", { value: m[0] });
-      }
-    });
-    matches(rules.phone, item.text).forEach(function (m) { at(item.path, "personal-phone", { value: m[0] }); });
-    if (lastName(item.path) !== "url") {
-      matches(rules.link, item.text).forEach(function (m) {
-        var target = m[1] || m[2];
-        if (!/^https?:\/\//i.test(target)) at(item.path, "url-scheme", { value: target });
-      });
-    }
-  });
-  return out;
-}
-
-// Notes that do not stop the result: references not (yet) in the catalogue, a long summary.
-function notes(spec, data, map) {
-  var out = [];
-  strings(data, [], []).forEach(function (item) {
-    var kind = referenceKind(spec, item.path);
-    if (kind && !knownLabel(spec, kind, item.text)) {
-      out.push({ target: map[key(item.path)], text: fill(spec.messages["unknown-reference"],
-                 { value: item.text, home: spec.reference_homes[kind] }) });
-    }
-  });
-  var limit = spec.rules.summary_soft_limit;
-  if (typeof data.summary === "string" && Array.from(data.summary).length > limit) {
-    out.push({ target: map.summary, text: fill(spec.messages["summary-long"],
-               { length: Array.from(data.summary).length, limit: limit }) });
-  }
   return out;
 }

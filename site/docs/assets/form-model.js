@@ -48,6 +48,12 @@ export function labelOf(spec, path) {
   return spec.path_labels[pattern(path)] || spec.labels[name] || name;
 }
 
+// What to write in a field: the form's own words (generator/website/form_help.py), else the schema's description.
+export function helpOf(spec, path, node) {
+  var help = spec.help || { by_path: {}, by_name: {} };
+  return help.by_path[pattern(path)] || help.by_name[lastName(path)] || node.description || "";
+}
+
 export function itemLabel(spec, path) { return spec.item_labels[lastName(path)] || "Onderdeel"; }
 
 // "Cijfer 2 › Waarde" for ["metrics", 1, "value"]

@@ -7,7 +7,7 @@
  * where each value of the record was typed: record path -> form path (both
  * as keys), for putting a message at the right field. No DOM.
  */
-import { key, kindOf, resolve } from "./form-model.js";
+import { key, kindOf, referenceKind, resolve } from "./form-model.js";
 
 function textValue(value) {
   var text = String(value === undefined || value === null ? "" : value).replace(/\r\n?/g, "\n").trim();
@@ -24,11 +24,18 @@ export function numberValue(value) {
   return text;
 }
 
+// A place typed by its name, in any case ("lelystad", "Venlo"), becomes its code; the checker knows places by code.
+function placeCode(spec, path, text) {
+  if (text === undefined || referenceKind(spec, path) !== "place") return text;
+  var hit = (spec.known.place || []).filter(function (row) { return row.label.toLowerCase() === text.toLowerCase(); })[0];
+  return hit ? hit.id : text;
+}
+
 function collectValue(spec, propNode, value, domPath, dataPath, required, map) {
   var node = resolve(spec, propNode);
   var kind = kindOf(spec, node);
   var out;
-  if (kind === "text") out = textValue(value);
+  if (kind === "text") out = placeCode(spec, dataPath, textValue(value));
   else if (kind === "number") out = numberValue(value);
   else if (kind === "choice") out = value ? value : undefined;
   else if (kind === "checkboxes") out = value && value.length ? value.slice() : undefined;

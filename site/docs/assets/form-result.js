@@ -12,11 +12,24 @@ import { dump } from "./form-yaml.js";
 
 var GITHUB_URL_LIMIT = 8000; // longer addresses may be refused; the YAML can still be pasted
 
+// What happens after "Openen op GitHub", for someone who has never made a pull request.
+var STEPS = [
+  "GitHub opent een nieuw bestand met uw voorbeeld erin. U heeft een gratis account op GitHub nodig; " +
+    "log in als GitHub daarom vraagt.",
+  "Klik op de groene knop Commit changes. GitHub vraagt of het een eigen kopie van de catalogus mag maken " +
+    "(een fork): dat is goed. Schrijf in een zin wat u toevoegt.",
+  "Klik daarna op Create pull request. Een pull request is een voorstel aan de redactie: 'neem dit bestand " +
+    "op in de catalogus'. Er verandert nog niets op de website.",
+  "Binnen een paar minuten controleert GitHub uw voorbeeld met dezelfde regels als dit formulier. Een groen " +
+    "vinkje betekent: in orde. Bij een rood kruis staat erbij wat u moet verbeteren.",
+  "De redactie leest uw voorstel en stelt zo nodig een vraag in de pull request. U krijgt daarvan een e-mail " +
+    "van GitHub. Is alles goed, dan neemt de redactie het over en staat uw voorbeeld op de website."
+];
+
 // The (hidden) result section; its parts go into state.parts for showResult.
 export function resultSection(state) {
   var parts = state.parts;
   parts.yaml = el("textarea", { id: "pv-yaml", rows: 16, readonly: true, spellcheck: "false", class: "pv-form__yaml" });
-  parts.filename = el("code", {});
   parts.copy = el("button", { type: "button", class: "md-button", "data-action": "kopieren", text: "Kopiëren" });
   parts.copied = el("span", { class: "pv-form__status", role: "status" });
   parts.download = el("a", { class: "md-button", "data-action": "downloaden", text: "Downloaden" });
@@ -35,13 +48,13 @@ export function resultSection(state) {
     parts.notesBox,
     el("h3", { text: "Zo ziet het eruit" }), parts.preview,
     el("h3", { text: "Het bestand" }),
-    el("p", {}, ["Dit is het bestand ", parts.filename, ". Kopieer of download het, of open het meteen op GitHub. ",
-                 "Daar kiest u ", el("strong", { text: "Commit changes" }), " en daarna ",
-                 el("strong", { text: "Create pull request" }), ". De redactie bekijkt uw voorstel."]),
-    el("label", { for: "pv-yaml", text: "YAML" }), parts.yaml,
+    el("p", { text: "Dit is uw voorbeeld als tekstbestand. Kopieer of download het, of open het meteen op GitHub." }),
+    el("label", { for: "pv-yaml", text: "Uw voorbeeld als tekst" }), parts.yaml,
     el("div", { class: "pv-form__actions" }, [parts.copy, parts.download, parts.github, parts.copied]),
     parts.long,
-    el("p", { class: "pv-form__help", text: "Tot u op Openen op GitHub klikt, blijft alles op uw eigen computer." })
+    el("p", { class: "pv-form__help", text: "Tot u op Openen op GitHub klikt, blijft alles op uw eigen computer." }),
+    el("h3", { text: "Wat gebeurt er op GitHub?" }),
+    el("ol", { class: "pv-form__steps" }, STEPS.map(function (step) { return el("li", { text: step }); }))
   ]);
   return parts.result;
 }
@@ -51,7 +64,6 @@ export function showResult(state, data, noteList) {
   var yaml = dump(data, [spec.schema_line]);
   var filename = data.id + ".yaml";
   parts.yaml.value = yaml;
-  parts.filename.textContent = spec.folder + "/" + filename;
   // One download address at a time: the previous file is released.
   if (state.downloadUrl) URL.revokeObjectURL(state.downloadUrl);
   state.downloadUrl = URL.createObjectURL(new Blob([yaml], { type: "application/yaml" }));

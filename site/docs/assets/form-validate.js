@@ -120,7 +120,7 @@ var VALIDATORS = {
       return !Object.prototype.hasOwnProperty.call(known, name);
     });
     if (allowed === false) {
-      if (extra.length) ctx.fail("additionalProperties", { properties: extra });
+      if (extra.length) ctx.fail("additionalProperties", { properties: extra, allowed: Object.keys(known) });
     } else if (isObject(allowed)) {
       extra.forEach(function (name) { ctx.check(allowed, instance[name], ctx.path.concat([name])); });
     }

@@ -14,7 +14,7 @@
  * direct call would.
  */
 import { el } from "./form-dom.js";
-import { choices, domId, initial, itemLabel, key, kindOf, knownLabel, labelOf, lastName, referenceKind,
+import { choices, domId, helpOf, initial, itemLabel, key, kindOf, knownLabel, labelOf, lastName, referenceKind,
          resolve } from "./form-model.js";
 
 export var CHANGE = "pv-form-change"; // detail: {path, value}
@@ -82,7 +82,8 @@ function inputWidget(state, node, path, required, holder, name, kind, asItem) {
   var reference = referenceKind(spec, path);
   if (reference && kind === "text") control.setAttribute("list", "pv-bekend-" + reference);
 
-  var help = !asItem && node.description ? el("p", { class: "pv-form__help", id: id + "-uitleg", text: node.description }) : null;
+  var words = asItem ? "" : helpOf(spec, path, node);
+  var help = words ? el("p", { class: "pv-form__help", id: id + "-uitleg", text: words }) : null;
   var extra = kind === "choice" || reference ? el("p", { class: "pv-form__extra", id: id + "-keuze" }) : null;
   var fb = feedback(id);
   control.setAttribute("aria-describedby", [help && help.id, extra && extra.id, fb.error.id, fb.note.id]
@@ -115,7 +116,8 @@ function checkboxWidget(state, node, path, required, holder, name) {
   var id = domId(path);
   var item = resolve(state.spec, node.items);
   var fb = feedback(id);
-  var help = node.description ? el("p", { class: "pv-form__help", id: id + "-uitleg", text: node.description }) : null;
+  var words = helpOf(state.spec, path, node);
+  var help = words ? el("p", { class: "pv-form__help", id: id + "-uitleg", text: words }) : null;
   var box = el("div", { class: "pv-form__choices" });
   var fieldset = el("fieldset", { class: "pv-form__group", id: id, "data-path": key(path), "data-kind": "checkboxes",
                                   "aria-describedby": [help && help.id, fb.error.id].filter(Boolean).join(" ") },
@@ -142,7 +144,8 @@ function objectWidget(state, node, path, required, holder) {
   var fb = feedback(id);
   var inner = el("div", { class: "pv-form__fields" });
   renderProperties(state, node, path, inner, holder);
-  var help = node.description ? el("p", { class: "pv-form__help", text: node.description }) : null;
+  var words = helpOf(state.spec, path, node);
+  var help = words ? el("p", { class: "pv-form__help", text: words }) : null;
   var wrapper;
   // A long optional group (a comparison, a baseline) starts folded, so a figure stays short.
   if (!required && Object.keys(node.properties).length > 3) {
@@ -160,7 +163,8 @@ function listWidget(state, node, path, required, items, kind) {
   var spec = state.spec;
   var id = domId(path);
   var fb = feedback(id);
-  var help = node.description ? el("p", { class: "pv-form__help", id: id + "-uitleg", text: node.description }) : null;
+  var words = helpOf(spec, path, node);
+  var help = words ? el("p", { class: "pv-form__help", id: id + "-uitleg", text: words }) : null;
   var list = el("div", { class: "pv-form__items" });
   var add = el("button", { type: "button", class: "md-button pv-form__add", "data-add": key(path),
                            text: itemLabel(spec, path) + " toevoegen" });
