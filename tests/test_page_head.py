@@ -12,7 +12,7 @@ from test_pages import montferland, venlo, write_catalog
 
 from generator import build as build_module
 
-ALTERNATE = re.compile(r'<link rel="alternate" type="application/ld\+json"[^>]* href="([^"]+)"')
+DESCRIBED_BY = re.compile(r'<link rel="describedby" type="application/ld\+json"[^>]* href="([^"]+)"')
 
 
 @pytest.fixture(scope="module")
@@ -29,5 +29,6 @@ def test_every_page_links_the_dcat_description_at_its_full_address(built):
     assert len(pages) > 20
     for page in pages:
         head = page.read_text(encoding="utf-8").split("</head>", 1)[0]
-        assert ALTERNATE.findall(head) == [dataset["homepage"] + "data/catalog.jsonld"], page
+        assert DESCRIBED_BY.findall(head) == [dataset["homepage"] + "data/catalog.jsonld"], page
+        assert 'rel="alternate"' not in head  # Material would fetch a sitemap.xml beside it
     assert (site / "data" / "catalog.jsonld").is_file()
