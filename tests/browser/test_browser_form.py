@@ -127,7 +127,7 @@ def test_a_real_practice_typed_in_gives_yaml_the_checker_accepts_unchanged(which
     github = page.locator("[data-action=github]")
     link = urlsplit(github.get_attribute("href"))
     query = parse_qs(link.query)
-    expected = SiteLinks.of(check_catalog().catalog).new_file_url(PRACTICES_FOLDER)
+    expected = SiteLinks.of(catalog).new_file_url(PRACTICES_FOLDER)
     assert f"{link.scheme}://{link.netloc}{link.path}" == expected
     assert query["filename"] == [f"{record['id']}.yaml"]
     assert query["value"] == [yaml_text]
