@@ -1,12 +1,14 @@
 """Rules on the shared files (sources, places) and on the codelists, tested on
 a copy of the real catalogue with one thing broken at a time."""
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from generator.catalog.check import check_catalog
+from generator.catalog.record_rules import PHONE, _suspect
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
 
 
@@ -246,3 +248,14 @@ def test_an_unknown_place_is_suggested_by_name_not_by_similar_digits(catalog):
     assert "bedoelt u" not in hints["GM0995"]  # Lelystad is not Maastricht (GM0935)
     assert "(bedoelt u 'GM0983', Venlo?)" in hints["venlo"]
     assert "(bedoelt u 'GM0772', Eindhoven?)" in hints["eindhovn"]
+
+
+def test_the_cheap_prefilter_lets_through_every_phone_number_the_rule_finds():
+    """Files and strings that fail the prefilter skip the contact rules, so it must never miss one:
+    a number pasted from a web page has a no-break space or a thin space between its digits."""
+    spaces = [chr(c) for c in range(0x110000) if re.fullmatch(r"\s", chr(c))]
+    for sep in spaces + [".", "-"]:
+        for text in (f"Bel 06{sep}12345678 na vijven", f"bel +31{sep}20{sep}123{sep}4567"):
+            assert PHONE.search(text), repr(text)
+            assert _suspect(text), repr(text)
+    assert not _suspect("van 2020 tot 2023, 1.200 deelnemers")  # and it still filters
