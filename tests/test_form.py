@@ -283,7 +283,8 @@ def python_findings(data: dict, base_entries) -> list[tuple[str, str]]:
     doc = Document("new.yaml", data, [], None)
     validator = SCHEMA.validators["practice"]
     problems = [] if validator.is_valid(data) else problems_from_errors(validator.errors(data), doc.path, lambda p: (1, 1))
-    problems += record_rules(base_entries + [Entry("practice", doc, (), data)], SCHEMA)
+    new = Entry("practice", doc, (), data)
+    problems += record_rules(base_entries + [new], SCHEMA, wanted=[new])
     problems += published_text_rules([("practice", doc)], SCHEMA)
     return sorted({(p.code, p.field) for p in problems if p.file == "new.yaml" and not FILE_CODES.match(p.code)})
 

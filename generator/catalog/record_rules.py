@@ -35,7 +35,11 @@ def _suspect(text: str) -> bool:
     return b"9999999999" in text.encode("utf-8").translate(_DIGITS_ONLY, _SEPARATORS)
 
 
-def record_rules(entries: list[Entry], schema: Schema) -> list[Problem]:
+def record_rules(entries: list[Entry], schema: Schema, wanted=None) -> list[Problem]:
+    """The problems of the `wanted` entries (default: all) among all `entries`, which
+    the wanted ones may name or duplicate (the form checks one new record this way)."""
+    everything = wanted is None
+    wanted = entries if everything else wanted
     index = {kind: {} for kind in KINDS}
     problems = []
     for entry in entries:
@@ -43,15 +47,19 @@ def record_rules(entries: list[Entry], schema: Schema) -> list[Problem]:
     used = {kind: set() for kind in index}
     indicator_units = {row["code"]: row["unit"] for row in schema.codelists.get("indicator", [])}
     # once per file, not per record: sources.yaml holds many records
-    suspects = {id(entry.doc): entry.doc.text is None or _suspect(entry.doc.text) for entry in entries}
+    suspects = {id(entry.doc): entry.doc.text is None or _suspect(entry.doc.text) for entry in wanted}
     for entry in entries:
         problems += _references(entry, schema.references[entry.kind], index, used)
+    for entry in wanted:
         if suspects[id(entry.doc)]:
             problems += _texts(entry)
         if entry.kind == "practice":
             problems += _practice_rules(entry, indicator_units, index)
     problems += _orphans(entries, used)
-    return problems
+    if everything:
+        return problems
+    wanted_files = {entry.doc.path for entry in wanted}
+    return [problem for problem in problems if problem.file in wanted_files]
 
 
 def _identity(entry: Entry, index) -> list[Problem]:
