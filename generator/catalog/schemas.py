@@ -126,15 +126,22 @@ class Schema:
                 for kind, name in FILE_SCHEMAS.items()}
 
 
-def values_at(data, pattern: tuple, path: tuple = ()):
-    """(path, value) for each value at a data path pattern."""
-    if not pattern:
-        yield path, data
-    elif pattern[0] == ANY_ITEM:
-        for i, item in enumerate(data if isinstance(data, list) else ()):
-            yield from values_at(item, pattern[1:], path + (i,))
-    elif isinstance(data, dict) and pattern[0] in data:
-        yield from values_at(data[pattern[0]], pattern[1:], path + (pattern[0],))
+def values_at(data, pattern: tuple, path: tuple = ()) -> list[tuple[tuple, object]]:
+    """(path, value) for each value at a data path pattern, in document order.
+
+    A loop over the pattern's steps, not a recursive generator: the checker
+    calls this a few hundred times per record."""
+    found = [(path, data)]
+    for step in pattern:
+        if step == ANY_ITEM:
+            found = [(at + (i,), item) for at, value in found if isinstance(value, list)
+                     for i, item in enumerate(value)]
+        else:
+            found = [(at + (step,), value[step]) for at, value in found
+                     if isinstance(value, dict) and step in value]
+        if not found:
+            break
+    return found
 
 
 def read_schemas(folder: Path) -> dict[str, dict]:
