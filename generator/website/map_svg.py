@@ -25,6 +25,7 @@ X_SCALE = math.cos(math.radians(52.0))
 PADDING = 0.08  # degrees of latitude around the outline
 MARK_RADIUS = 5.0  # a mark for one practice; its area grows with the count
 LOCATOR_RADIUS = 6.0
+LOCATOR_STEP = 2.0  # viewBox units (the locator is 120 wide): detail below this is not seen
 
 
 @dataclass(frozen=True)
@@ -80,11 +81,17 @@ def _number(value: float) -> str:
     return f"{value:.1f}"
 
 
-def outline_path(proj: Projection) -> str:
+def outline_path(proj: Projection, min_step: float = 0.0) -> str:
+    """The outline as one path; points closer than min_step to the last one kept are dropped,
+    so the small locator map (on every practice page) stays small."""
     rings = []
     for ring in outline_rings():
-        points = [proj.point(lat, lon) for lon, lat in ring]
-        rings.append("M" + "L".join(f"{_number(x)} {_number(y)}" for x, y in points) + "Z")
+        kept: list[tuple[float, float]] = []
+        for x, y in (proj.point(lat, lon) for lon, lat in ring):
+            if not kept or abs(x - kept[-1][0]) + abs(y - kept[-1][1]) >= min_step:
+                kept.append((x, y))
+        if len(kept) >= 3:
+            rings.append("M" + "L".join(f"{_number(x)} {_number(y)}" for x, y in kept) + "Z")
     return f'<path class="pv-map__land" d="{"".join(rings)}"/>'
 
 
@@ -121,4 +128,4 @@ def locator_svg(marks: list[Mark], title: str, width: float = 120.0) -> str:
                    for x, y in (proj.point(m.lat, m.lon) for m in marks))
     return (_svg_open(proj, "pv-locator", 'role="img" aria-labelledby="pv-locator-title"')
             + f'<title id="pv-locator-title">{text(title)}</title>'
-            + outline_path(proj) + dots + "</svg>")
+            + outline_path(proj, LOCATOR_STEP) + dots + "</svg>")
