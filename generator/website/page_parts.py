@@ -149,23 +149,38 @@ def place_names(catalog: Catalog, practice: dict) -> str:
 
 def practice_table(catalog: Catalog, from_page: str, practices: list[dict], caption: str) -> str:
     """The table of practices that every listing page shows, sorted by title, with each
-    practice's key figures and cost (practice_summary)."""
+    practice's key figures and cost (practice_summary). With two or more practices it is
+    also a plain form: tick practices and open them side by side on the compare page."""
     # Imported here: practice_summary needs practice_cards, which needs this module.
+    from .pages_compare import COMPARE_PAGE
     from .practice_summary import NO_FIGURES, cost_lines, key_figures
 
     def lines(items: list[str]) -> str:
         return "<br>".join(text(item) for item in items)
 
-    rows = ((link(from_page, practice_page(p["id"]), p["title"]),
-             text(place_names(catalog, p)),
-             text(dutch.period(p.get("period"))),
-             text(catalog.label("status", p["status"])),
-             text(catalog.label("evidence_level", p["evidence"]["level"])),
-             lines(key_figures(catalog, p) or [NO_FIGURES]),
-             lines(cost_lines(catalog, p)))
+    choose = len(practices) > 1
+    rows = (((_compare_box(p),) if choose else ())
+            + (link(from_page, practice_page(p["id"]), p["title"]),
+               text(place_names(catalog, p)),
+               text(dutch.period(p.get("period"))),
+               text(catalog.label("status", p["status"])),
+               text(catalog.label("evidence_level", p["evidence"]["level"])),
+               lines(key_figures(catalog, p) or [NO_FIGURES]),
+               lines(cost_lines(catalog, p)))
             for p in by_title(practices))
-    columns = ("Voorbeeld", "Plaats", "Periode", "Status", "Bewijs", "Kerncijfers", "Kosten")
-    return html_block(table(caption, columns, rows, newlines=True))
+    columns = (("Vergelijk",) if choose else ()) + (
+        "Voorbeeld", "Plaats", "Periode", "Status", "Bewijs", "Kerncijfers", "Kosten")
+    shown = table(caption, columns, rows, newlines=True)
+    if not choose:
+        return html_block(shown)
+    return html_block(f'<form class="pv-compare-pick" method="get" action="{href(from_page, COMPARE_PAGE)}">',
+                      shown, '<p><button type="submit" class="md-button">Vergelijk de gekozen voorbeelden'
+                      "</button> <small>(twee tot vier)</small></p></form>")
+
+
+def _compare_box(practice: dict) -> str:
+    return (f'<input type="checkbox" name="p" value="{text(practice["id"])}" '
+            f'aria-label="{text("Vergelijk " + practice["title"])}">')
 
 
 def count_label(n: int, one: str, many: str) -> str:

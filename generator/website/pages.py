@@ -12,6 +12,8 @@ page shows lives in its own module:
 - pages_listing: practices per theme, target group, place/province, status and
   evidence level, each with an index, and all practices (voorbeelden/index.md)
 - pages_indicator: one indicator across practices, chart and table (indicator/)
+- pages_compare: practices side by side (vergelijken/) and the JSON its script reads
+- pages_map: the practices on a map of the Netherlands (kaart/)
 
 Every page builds its tables, lists of facts and lists with html_elements,
 which also writes the search-index attributes those elements carry.
@@ -31,10 +33,12 @@ from generator.catalog.geography import Geography
 from generator.catalog.model import Catalog
 
 from .page_parts import SiteLinks, practice_page
+from .pages_compare import compare_files
 from .pages_home import HOME, home_markdown
 from .pages_indicator import indicator_pages
 from .pages_instrument import instrument_pages
 from .pages_listing import listing_pages
+from .pages_map import MAP_PAGE, map_markdown
 from .pages_practice import practice_markdown
 
 
@@ -47,4 +51,6 @@ def pages(catalog: Catalog, links: SiteLinks | None = None) -> dict[str, str]:
     out.update(instrument_pages(catalog))
     out.update(listing_pages(catalog, geo))
     out.update(indicator_pages(catalog))
+    out.update(compare_files(catalog))
+    out[MAP_PAGE] = map_markdown(catalog)
     return out

@@ -52,7 +52,8 @@ def home_markdown(catalog: Catalog, geo: Geography) -> str:
         + html_block(_tiles(_instruments(catalog)))
         + "## Kies een provincie\n\n"
         + html_block(_tiles(_provinces(practices, geo)),
-                     f"<p>Of bekijk {link(HOME, 'plaats/index.md', 'alle gemeenten en regio’s')}, "
+                     f"<p>Of bekijk {link(HOME, 'kaart.md', 'de voorbeelden op de kaart')}, "
+                     f"{link(HOME, 'plaats/index.md', 'alle gemeenten en regio’s')}, "
                      f"{link(HOME, 'status/index.md', 'de voorbeelden per status')} of "
                      f"{link(HOME, 'bewijs/index.md', 'per bewijsniveau')}.</p>")
         + "## Nieuw in de catalogus\n\n"

@@ -28,6 +28,8 @@ from .page_parts import (
     target_group_page,
     theme_page,
 )
+from .pages_compare import compare_url
+from .pages_map import locator
 from .practice_cards import cards
 from .practice_summary import cost_lines
 from .search_words import practice_words
@@ -43,7 +45,8 @@ def practice_markdown(catalog: Catalog, practice: dict, geo: Geography, links: S
     sections = [
         front_matter(practice["title"], practice["summary"], searchable=True),
         f"# {markdown_text(practice['title'])}\n\n",
-        html_block(_facts(catalog, practice, geo, page), summary(practice["summary"])),
+        html_block(_facts(catalog, practice, geo, page), summary(practice["summary"]),
+                   _where_and_compare(catalog, practice, page)),
         _section("Kerncijfers", cards(catalog, practice, page)),
         _section("Beschrijving", markdown_html(practice["description"]) if practice.get("description") else ""),
         _section("Wat hielp en wat remde", _factors(practice)),
@@ -88,6 +91,13 @@ def _facts(catalog: Catalog, p: dict, geo: Geography, page: str) -> str:
     return ('<div class="pv-head">' + facts(rows, "pv-facts", grouped=True)
             + search_filter("periode", period_facet(p)) + search_filter("soort", "Praktijkvoorbeeld")
             + search_sort("bijgewerkt", p["record"]["updated"]) + "</div>")
+
+
+def _where_and_compare(catalog: Catalog, p: dict, page: str) -> str:
+    """The small locator map, and the way to the compare page with this practice chosen."""
+    return (f'<div class="pv-where" data-pagefind-ignore>{locator(catalog, p)}'
+            f'<p class="pv-where__compare"><a href="{text(compare_url(page, [p["id"]]))}">'
+            "Vergelijk met andere voorbeelden</a></p></div>")
 
 
 def _links(page: str, targets: list[tuple[str, str]], filter_name: str) -> str:
