@@ -44,6 +44,11 @@ def versions_markdown(dataset: dict, releases: list[Version], changelog: str) ->
         f'<a href="{DATA}{CHANGELOG}">{CHANGELOG}</a>. De toelichting is in het Engels, '
         "voor onderzoekers in het buitenland.",
         "",
+        "Het versienummer zegt wat voor wijziging het is. Het eerste getal gaat omhoog als een "
+        "wijziging een bestaande analyse kan breken (een tabel, veld of code is weg of anders), "
+        "het tweede bij nieuwe voorbeelden, velden of codes, het derde bij verbeteringen van "
+        "bestaande voorbeelden.",
+        "",
     ]
     for version in all_versions(releases, current_version(dataset)):
         parts.append(_version(dataset, version, sections.get(version.version)))

@@ -114,18 +114,20 @@ def yaml_string(value: str) -> str:
     return '"' + CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
 
 
-# What YAML 1.1 (PyYAML, which mkdocs reads page meta with) does not allow unescaped, beyond
-# what JSON escapes itself: DEL, C1 controls, the line breaks U+0085, U+2028 and U+2029
-# (folded into spaces inside a quoted scalar), U+FEFF and the non-characters U+FFFE/U+FFFF.
-NOT_YAML = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+# Characters yaml_flow writes as \u escapes, beyond what JSON escapes itself. What YAML 1.1
+# (PyYAML, which mkdocs reads page meta with) does not allow unescaped: DEL, C1 controls, the
+# line breaks U+0085, U+2028 and U+2029 (folded into spaces inside a quoted scalar), U+FEFF and
+# the non-characters U+FFFE/U+FFFF. And < > & ', as Jinja's tojson escapes them: record text in
+# the page's Markdown stays inert even before site/overrides/main.html embeds it.
+ESCAPED = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff<>&']")
 
 
 def yaml_flow(value) -> str:
     """A value as one line of YAML that reads back as exactly `value`: JSON, whose strings are
-    YAML double-quoted scalars once the few characters YAML 1.1 refuses are escaped too.
-    Much faster than yaml.safe_dump, for a mapping on every practice page."""
+    YAML double-quoted scalars once the characters above are escaped too. Much faster than
+    yaml.safe_dump, for a mapping on every practice page."""
     encoded = json.dumps(value, ensure_ascii=False, sort_keys=False)
-    return NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+    return ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
 def front_matter(title: str, description: str | None = None, searchable: bool = False,
