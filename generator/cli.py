@@ -72,9 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (default: public/ beside catalog/)")
     build.add_argument("--catalog", type=Path, help=argparse.SUPPRESS)
     build.add_argument("--data-only", action="store_true", help="only the data packages, no website")
-    build.add_argument("--releases", type=Path, metavar="DIR",
-                       help="earlier releases' zips, one folder per release (v1.2.3/<name>.zip): "
-                            "published unchanged at data/<version>/")
+    build.add_argument("--releases", type=Path, metavar="DIR", help="earlier releases' zips "
+                       "(DIR/v1.2.3/<name>.zip), published unchanged at data/<version>/")
     build.add_argument("--format", choices=sorted(report.REPORTERS), default="text")
     build.add_argument("--lang", choices=("nl", "en"), default="nl")
     build.set_defaults(run=run_build)

@@ -79,7 +79,7 @@ def practice_jsonld(catalog, practice: dict, page_url: str) -> dict:
     folder = data_url(dataset)
     ident = practice["id"]
     record = practice_record_bytes(practice)
-    sources = [_source(catalog, ref["source"]) for ref in practice["sources"]]
+    sources = [_source(catalog, source) for source in dict.fromkeys(ref["source"] for ref in practice["sources"])]
     out = {
         "@context": SCHEMA_ORG,
         "@type": "Dataset",
