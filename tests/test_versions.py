@@ -132,7 +132,7 @@ def test_the_downloads_page_lists_every_version_with_its_date_files_and_changes(
     earlier = Version("0.0.9", "2026-01-15", NAME, 1_234_567, "ab" * 32, True)
     page = versions_markdown(current, [earlier], changelog)
     newest, older = page.index(f"### Versie {current['version']}"), page.index("### Versie 0.0.9")
-    assert newest < older < page.index("Wijzigingen die nog niet zijn uitgebracht")
+    assert page.index("Wijzigingen die nog niet zijn uitgebracht") < page.index("- soon") < newest < older
     assert f'href="../data/0.0.9/{NAME}">{NAME}</a> (1,2 MB)' in page
     assert 'href="../data/0.0.9/datapackage.json"' in page and f'href="../data/{current["version"]}/{NAME}"' in page
     assert "Uitgebracht op 15 januari 2026" in page and "/releases/tag/v0.0.9" in page

@@ -1,6 +1,6 @@
 """The downloads page's list of versions: every version of the data package at its own
 address (data/<version>/, written by generator/opendata/versions.py), newest first, each
-with its date, its files and what changed in it (its section of CHANGELOG.md), then the
+with its date, its files and what changed in it (its section of CHANGELOG.md), after the
 changes not released yet."""
 
 from __future__ import annotations
@@ -50,11 +50,11 @@ def versions_markdown(dataset: dict, releases: list[Version], changelog: str) ->
         "bestaande voorbeelden.",
         "",
     ]
-    for version in all_versions(releases, current_version(dataset)):
-        parts.append(_version(dataset, version, sections.get(version.version)))
-    unreleased = UNRELEASED.search(changelog)
+    unreleased = UNRELEASED.search(changelog)  # on top, as in CHANGELOG.md
     if unreleased and unreleased.group(1).strip():
         parts.append(_details("Wijzigingen die nog niet zijn uitgebracht", unreleased.group(1)))
+    for version in all_versions(releases, current_version(dataset)):
+        parts.append(_version(dataset, version, sections.get(version.version)))
     return "\n".join(parts)
 
 
