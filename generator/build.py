@@ -45,40 +45,53 @@ except ImportError:  # not on Windows: builds are then neither locked nor cleane
 
 def build(out: Path, catalog_dir: Path = CATALOG_DIR, schema_dir: Path = SCHEMA_DIR,
           config_file: Path = MKDOCS_CONFIG, site: bool = True,
-          on_wait: Callable[[], None] | None = None) -> Result:
+          on_wait: Callable[[], None] | None = None, releases: Path | None = None) -> Result:
     """Build into `out`; returns the check result (nothing is written on errors).
 
     on_wait is called once if another build into `out` is running and this one waits for it.
+    releases: a folder of earlier releases' zips (generator/opendata/versions.py), published
+    as they are at data/<version>/ and listed on the downloads page; ReleaseError if one
+    does not fit (then nothing is written either).
     """
     result = check_catalog(catalog_dir, schema_dir)
     if result.has_errors:
         return result
+    published = _releases(result.catalog, releases)
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     with _locked(out, on_wait):
         _remove_leftovers(out)
         staging = Path(tempfile.mkdtemp(prefix=_leftover_prefix(out, "building"), dir=out.parent))
         try:
-            _swap(_write_outputs(result.catalog, staging, config_file, site), out)
+            _swap(_write_outputs(result.catalog, staging, config_file, site, published), out)
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return result
 
 
-def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Path:
+def _releases(catalog, folder: Path | None) -> list:
+    from generator.opendata.descriptor import dataset_metadata
+    from generator.opendata.versions import current_version, read_releases
+
+    if folder is None:
+        return []
+    return read_releases(folder, current_version(dataset_metadata(catalog)).zip_name)
+
+
+def _write_outputs(catalog, staging: Path, config_file: Path, site: bool, releases: list) -> Path:
     """Write everything under staging; returns the folder that becomes the output."""
     if not site:
         output = staging / "output"  # made by mkdir, not mkdtemp: readable by others, as the site is
-        write_data(catalog, output / "data")
+        write_data(catalog, output / "data", releases)
         return output
     from generator.website.site import build_site, index_site
 
     data = staging / "data"
 
     html = staging / "site"  # mkdocs empties its folder first: the data must not be in it yet
-    wait_for_data = in_background(lambda: write_data(catalog, data))
+    wait_for_data = in_background(lambda: write_data(catalog, data, releases))
     try:
-        in_child(lambda: build_site(catalog, html, config_file))
+        in_child(lambda: build_site(catalog, html, config_file, [version for version, _ in releases]))
         index_site(html)
     except BaseException:  # the first failure (or Ctrl-C) is the one to report, not the data's
         with contextlib.suppress(BaseException):
@@ -89,13 +102,17 @@ def _write_outputs(catalog, staging: Path, config_file: Path, site: bool) -> Pat
     return html
 
 
-def write_data(catalog, data: Path) -> None:
-    """The data package, then the whole catalogue as a spreadsheet made from its tables."""
+def write_data(catalog, data: Path, releases: list = ()) -> None:
+    """The data package, then the whole catalogue as a spreadsheet made from its tables,
+    then every version's package at data/<version>/."""
     from generator.opendata.datapackage import write_datapackages
+    from generator.opendata.descriptor import dataset_metadata
+    from generator.opendata.versions import current_version, write_versions
     from generator.website.workbook import write_workbook
 
     write_datapackages(catalog, data)
     write_workbook(catalog, data)
+    write_versions(data, current_version(dataset_metadata(catalog)), list(releases))
 
 
 # ---------------------------------------------------------------- one build at a time, and its leftovers

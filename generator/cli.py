@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator import paths
 from generator.catalog import check, codelists, report
+from generator.opendata.versions import ReleaseError
 from generator.website.site import SiteError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
@@ -32,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageError as err:
         parser.error(str(err))
-    except SiteError as err:  # mkdocs.yml or a page in site/docs/: the user can fix it
+    except (SiteError, ReleaseError) as err:  # mkdocs.yml, a page in site/docs/, a release folder
         print(f"De website is niet gebouwd; er is niets veranderd.\n{err}", file=sys.stderr)
         return EXIT_PROBLEMS
     except KeyboardInterrupt:
@@ -71,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, help="output folder (default: public/ beside catalog/)")
     build.add_argument("--catalog", type=Path, help=argparse.SUPPRESS)
     build.add_argument("--data-only", action="store_true", help="only the data packages, no website")
+    build.add_argument("--releases", type=Path, metavar="DIR", help="earlier releases' zips "
+                       "(DIR/v1.2.3/<name>.zip), published unchanged at data/<version>/")
     build.add_argument("--format", choices=sorted(report.REPORTERS), default="text")
     build.add_argument("--lang", choices=("nl", "en"), default="nl")
     build.set_defaults(run=run_build)
@@ -122,7 +125,10 @@ def run_build(args) -> int:
     def say_waiting() -> None:
         print(f"Er loopt al een build naar {args.out}; deze wacht tot die klaar is.", file=sys.stderr)
 
-    result = build(args.out, catalog_dir=args.catalog, site=not args.data_only, on_wait=say_waiting)
+    if args.releases is not None and not args.releases.is_dir():
+        raise UsageError(f"--releases {args.releases}: geen map")
+    result = build(args.out, catalog_dir=args.catalog, site=not args.data_only, on_wait=say_waiting,
+                   releases=args.releases)
     if result.has_errors:
         sys.stdout.write(report.REPORTERS[args.format](result.problems, len(result.files), args.lang))
         print("Niets gebouwd: herstel eerst de fouten hierboven.", file=sys.stderr)

@@ -96,3 +96,13 @@ def test_garbage_input_never_gives_a_traceback(tmp_path):
 
 def test_schema_command_reports_codes_schema_up_to_date():
     assert run("schema", "--check").returncode == 0
+
+
+def test_build_refuses_a_releases_folder_that_does_not_fit_and_builds_nothing(tmp_path):
+    (tmp_path / "releases" / "latest").mkdir(parents=True)
+    result = run("build", "--out", str(tmp_path / "out"), "--releases", str(tmp_path / "releases"))
+    assert result.returncode == 1, result.stderr
+    assert "niet gebouwd" in result.stderr and "geen versie" in result.stderr
+    assert not (tmp_path / "out").exists()
+    missing = run("build", "--out", str(tmp_path / "out"), "--releases", str(tmp_path / "nothing"))
+    assert missing.returncode == 2 and "geen map" in missing.stderr

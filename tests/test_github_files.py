@@ -101,14 +101,20 @@ def test_workflow_checks_builds_and_tests_every_pull_request_from_the_lock():
 def test_deploy_publishes_main_to_pages_after_the_pull_request_checks_with_least_privileges():
     workflow = load(DEPLOY)
     assert workflow[True]["push"] == {"branches": ["main"]}
+    assert workflow[True]["workflow_run"] == {"workflows": [load(RELEASE)["name"]], "types": ["completed"]}
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
-    build, deploy = workflow["jobs"]["bouwen"], workflow["jobs"]["publiceren"]
-    assert "permissions" not in build  # the workflow's: read the repository, nothing more
+    versions, build, deploy = (workflow["jobs"][job] for job in ("versies", "bouwen", "publiceren"))
+    assert "permissions" not in build and "permissions" not in versions  # read the repository, nothing more
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["needs"] == "bouwen" and deploy["environment"]["name"] == "github-pages"
     runs = workflow_runs("bouwen", DEPLOY)
-    assert checks_in(runs) == CHECKS  # the same checks as a pull request, in the same order
+    # the same checks as a pull request, in the same order; the build publishes every earlier release
+    with_releases = CHECKS[3] + " --releases releases/"
+    assert checks_in([CHECKS[3] if run == with_releases else run for run in runs]) == CHECKS
+    assert build["needs"] == "versies" and runs[1] == "actions/download-artifact@v4"
+    download = "\n".join(workflow_runs("versies", DEPLOY))
+    assert 'gh release download "$tag" --pattern "$name.zip" --dir "releases/$tag"' in download
     assert runs.index(CHECKS[-1]) < len(runs) - 1
     (upload,) = [step for step in build["steps"] if step.get("uses", "").startswith("actions/upload-pages-artifact@")]
     assert upload["with"]["path"] == "public/" and build["steps"][-1] is upload

@@ -6,7 +6,8 @@ from pathlib import Path
 
 from . import cells, tables
 from .descriptor import PRACTICE_FILE, dataset_metadata, nested_resource_entry, package_descriptor, table_resource_entry
-from .encoding import compact_json, json_bytes, write_bytes
+from .encoding import compact_json, write_bytes
+from .metadata import practice_record_bytes
 from .zipfiles import zip_bytes
 
 
@@ -58,7 +59,7 @@ class PracticePackages:
             # "schema" last, as in the catalogue package; related practices are other packages.
             schema = self._schema(t, checked, ("related",) if t.name == "related_practices" else ())
             resources.append(f'{entry[:-1]},"schema":{schema}}}')
-        files[PRACTICE_FILE] = json_bytes(practice, compact=True)
+        files[PRACTICE_FILE] = practice_record_bytes(practice)
         resources.append(compact_json(nested_resource_entry(PRACTICE_FILE, files[PRACTICE_FILE]) | {
             "name": "practice_nested",
             "description": "The full nested record of this practice, valid against schema/practice.schema.json."}))

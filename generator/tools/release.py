@@ -18,22 +18,10 @@ from pathlib import Path
 
 import yaml
 
+from generator.opendata.versions import released_sections
 from generator.paths import CATALOG, project_dir
 
 TAG = re.compile(r"^v(\d+\.\d+\.\d+)$")
-RELEASE_HEADING = re.compile(r"^## \[(\d+\.\d+\.\d+)\] - (\d{4}-\d{2}-\d{2})\s*$", re.MULTILINE)
-
-
-def released_sections(changelog: str) -> list[tuple[str, str, str]]:
-    """(version, date, text) of every released section, newest first (as written)."""
-    matches = list(RELEASE_HEADING.finditer(changelog))
-    out = []
-    for i, match in enumerate(matches):
-        end = matches[i + 1].start() if i + 1 < len(matches) else len(changelog)
-        next_heading = re.search(r"^## ", changelog[match.end():end], re.MULTILINE)
-        body_end = match.end() + next_heading.start() if next_heading else end
-        out.append((match.group(1), match.group(2), changelog[match.end():body_end].strip()))
-    return out
 
 
 def _read_yaml(path: Path) -> dict:

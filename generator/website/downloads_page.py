@@ -11,8 +11,6 @@ in the head.
 
 from __future__ import annotations
 
-import re
-
 import yaml
 
 from generator.catalog.model import Catalog
@@ -20,21 +18,24 @@ from generator.catalog.schemas import Schema
 from generator.opendata import tables
 from generator.opendata.codebook import codebook_markdown
 from generator.opendata.descriptor import LICENSES, NESTED_FILE
-from generator.opendata.metadata import dataset_jsonld
+from generator.opendata.metadata import citation_text, creator_names, dataset_jsonld
 from generator.opendata.rows import catalog_rows
+from generator.opendata.versions import Version
 from generator.paths import ROOT
 
 from . import dutch
+from .downloads_versions import CHANGELOG, DATA, versions_markdown
+from .page_parts import shift_headings
 from .sanitize import text
 
 PATH = "downloads.md"
-DATA = "../data/"  # from /downloads/ to the data package folder at the site root
 WORKBOOK = "praktijkvoorbeelden-werk.xlsx"  # written by build.py with workbook.py, next to the tables
-CHANGELOG = "CHANGELOG.md"  # one of datapackage.COMPANIONS, so it is published in data/ too
 
 
-def downloads_markdown(catalog: Catalog) -> str:
+def downloads_markdown(catalog: Catalog, releases: list[Version] | None = None) -> str:
+    """The page; releases are the earlier versions (as the build found them) it lists too."""
     dataset = catalog.dataset
+    releases = releases or []
     counts = {name: len(rows) for name, rows in catalog_rows(catalog).items()}
     parts = [
         _front_matter(catalog),
@@ -45,10 +46,10 @@ def downloads_markdown(catalog: Catalog) -> str:
         _per_practice(),
         _licence(dataset),
         _citation(dataset),
-        _changelog(),
+        versions_markdown(dataset, releases, (ROOT / CHANGELOG).read_text(encoding="utf-8")),
         "## Codeboek\n\nHieronder staat elke tabel van het datapakket met al haar velden. "
         "Hetzelfde codeboek zit als `codebook.md` in het datapakket.\n",
-        _shift_headings(codebook_markdown(catalog.schema, "nl"), by=1),
+        shift_headings(codebook_markdown(catalog.schema, "nl"), by=1),
     ]
     return "\n".join(parts)
 
@@ -68,6 +69,7 @@ in R, in Python of in een database. Het datapakket volgt de standaard
 er zijn, van welk type, welke codes zijn toegestaan en hoe de tabellen naar elkaar verwijzen.
 
 Versie **{text(dataset['version'])}**, uitgebracht op {text(dutch.date(dataset['released']))}.
+Elke eerdere versie blijft te downloaden: zie hieronder, bij Alle versies.
 """
 
 
@@ -161,11 +163,9 @@ onder het auteursrecht van hun makers; die staan niet in het datapakket.
 
 def _citation(dataset: dict) -> str:
     year = dataset["released"][:4]
-    authors = "; ".join(c["name"] for c in dataset["contributors"] if "creator" in c["roles"]) \
-        or dataset["publisher"]
+    authors = creator_names(dataset)
     title = dataset["title"]["nl"]
-    apa = (f"{authors} ({year}). *{title}* (versie {dataset['version']}) [dataset]. "
-           f"{dataset['homepage']}")
+    apa = citation_text(dataset)
     bibtex = "\n".join([
         f"@misc{{{dataset['name']}-{dataset['version']},",
         f"  author    = {{{{{authors}}}}},",
@@ -194,52 +194,3 @@ Het bestand {_link('CITATION.cff')} bevat dezelfde gegevens in het formaat dat G
 Zenodo lezen. Noemt u één voorbeeld, geef dan ook de naam van het voorbeeld en het adres
 van de pagina.
 """
-
-
-# The changelog's section headings (Keep a Changelog, in English in CHANGELOG.md) as the page says them.
-CHANGELOG_HEADINGS = {
-    "Unreleased": "Nog niet uitgebracht",
-    "Added": "Toegevoegd",
-    "Corrected": "Verbeterd",
-    "Changed": "Gewijzigd",
-    "Withdrawn": "Ingetrokken",
-    "Removed": "Verwijderd",
-    "Schema changes": "Wijzigingen in het schema",
-    "Breaking changes": "Wijzigingen die bestaand gebruik kunnen breken",
-}
-HEADING_WORDS = re.compile(r"^(#+ )\[?(" + "|".join(map(re.escape, CHANGELOG_HEADINGS)) + r")\]?[ \t]*$", re.MULTILINE)
-
-
-def _changelog() -> str:
-    log = (ROOT / CHANGELOG).read_text(encoding="utf-8")
-    log = re.sub(r"\A# .*\n+", "", log)  # the page gives its own heading
-    log = HEADING_WORDS.sub(lambda m: m.group(1) + CHANGELOG_HEADINGS[m.group(2)], log)
-    return "\n".join([
-        "## Wijzigingen per versie",
-        "",
-        f"Wat er per versie van de data veranderde, staat in {_link(CHANGELOG)}: welke "
-        "voorbeelden erbij kwamen, welke zijn verbeterd of ingetrokken, en wat er aan de tabellen "
-        "veranderde. De toelichting per wijziging is in het Engels, voor onderzoekers in het buitenland.",
-        "",
-        '<details class="downloads-wijzigingen" markdown="1">',
-        "<summary>Het overzicht van alle versies</summary>",
-        "",
-        _shift_headings(log, by=2),
-        "</details>",
-        "",
-    ])
-
-
-def _shift_headings(markdown: str, by: int = 0) -> str:
-    """Demote Markdown headings by `by` levels (outside code blocks), at most to h6."""
-    if by == 0:
-        return markdown
-    out, fenced = [], False
-    for line in markdown.splitlines():
-        if line.startswith("```"):
-            fenced = not fenced
-        if not fenced and re.match(r"#{1,6} ", line):
-            hashes = len(line) - len(line.lstrip("#"))
-            line = "#" * min(hashes + by, 6) + line[hashes:]
-        out.append(line)
-    return "\n".join(out) + "\n"

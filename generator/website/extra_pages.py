@@ -46,13 +46,14 @@ def contribute_markdown(site_url: str) -> str:
     return "---\ntitle: Bijdragen\n---\n\n" + guide.replace(f"]({site_url}", "](../")
 
 
-def pages(catalog: Catalog, links: SiteLinks | None = None) -> dict[str, str]:
+def pages(catalog: Catalog, links: SiteLinks | None = None, releases: list | None = None) -> dict[str, str]:
+    """releases: the earlier versions (generator.opendata.versions.Version) the downloads page lists."""
     links = links or SiteLinks.of(catalog)
     return {
         CONTRIBUTE_PATH: contribute_markdown(links.site_url),
         FIELD_REFERENCE_PATH: FIELD_REFERENCE_INTRO + field_reference_markdown(catalog.schema),
         sources_page.PATH: sources_page.sources_markdown(catalog),
-        downloads_page.PATH: downloads_page.downloads_markdown(catalog),
+        downloads_page.PATH: downloads_page.downloads_markdown(catalog, releases or []),
         **form_spec.files(catalog, links),  # the form "Voorbeeld toevoegen": its definition as JSON
         **search_words.files(catalog),  # the search page's vocabulary: words and names
     }

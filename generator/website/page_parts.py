@@ -10,6 +10,7 @@ served at `voorbeelden/x/`.
 from __future__ import annotations
 
 import functools
+import json
 import re
 from dataclasses import dataclass
 
@@ -113,17 +114,37 @@ def yaml_string(value: str) -> str:
     return '"' + CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", escaped) + '"'
 
 
-def front_matter(title: str, description: str | None = None, searchable: bool = False) -> str:
+# Characters yaml_flow writes as \u escapes, beyond what JSON escapes itself. What YAML 1.1
+# (PyYAML, which mkdocs reads page meta with) does not allow unescaped: DEL, C1 controls, the
+# line breaks U+0085, U+2028 and U+2029 (folded into spaces inside a quoted scalar), U+FEFF and
+# the non-characters U+FFFE/U+FFFF. And < > & ', as Jinja's tojson escapes them: record text in
+# the page's Markdown stays inert even before site/overrides/main.html embeds it.
+ESCAPED = re.compile(r"[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff<>&']")
+
+
+def yaml_flow(value) -> str:
+    """A value as one line of YAML that reads back as exactly `value`: JSON, whose strings are
+    YAML double-quoted scalars once the characters above are escaped too. Much faster than
+    yaml.safe_dump, for a mapping on every practice page."""
+    encoded = json.dumps(value, ensure_ascii=False, sort_keys=False)
+    return ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+def front_matter(title: str, description: str | None = None, searchable: bool = False,
+                 jsonld: dict | None = None) -> str:
     """Page meta. Material prints title and description unescaped, so both are HTML-escaped here.
 
     `pagefind: body` makes site/overrides/main.html wrap the page in data-pagefind-body;
-    pages without it stay out of the search index.
+    pages without it stay out of the search index. `jsonld` (schema.org data) goes into the
+    page's head, as site/overrides/main.html embeds it.
     """
     lines = ["---", f"title: {yaml_string(text(title))}"]
     if description:
         lines.append(f"description: {yaml_string(text(' '.join(description.split())))}")
     if searchable:
         lines.append("pagefind: body")
+    if jsonld:
+        lines.append(f"jsonld: {yaml_flow(jsonld)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
@@ -198,3 +219,18 @@ def period_facet(practice: dict) -> str:
         return "Onbekend"
     decade = year - year % 10
     return f"{decade}{dutch.EN_DASH}{decade + 9}"
+
+
+def shift_headings(markdown: str, by: int = 0) -> str:
+    """Demote Markdown headings by `by` levels (outside code blocks), at most to h6."""
+    if by == 0:
+        return markdown
+    out, fenced = [], False
+    for line in markdown.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        if not fenced and re.match(r"#{1,6} ", line):
+            hashes = len(line) - len(line.lstrip("#"))
+            line = "#" * min(hashes + by, 6) + line[hashes:]
+        out.append(line)
+    return "\n".join(out) + "\n"

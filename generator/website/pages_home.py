@@ -7,6 +7,7 @@ from collections import Counter
 
 from generator.catalog.geography import Geography
 from generator.catalog.model import Catalog
+from generator.opendata.metadata import dataset_jsonld
 
 from . import dutch
 from .html_elements import item_list
@@ -41,7 +42,8 @@ def home_markdown(catalog: Catalog, geo: Geography) -> str:
     practices = list(catalog.practices.values())
     return (
         front_matter(SITE_NAME, "Voorbeelden van gemeenten, regio's en hun partners die mensen aan het "
-                     "werk hielpen: wat het opleverde, wat het kostte en hoe sterk het bewijs is.")
+                     "werk hielpen: wat het opleverde, wat het kostte en hoe sterk het bewijs is.",
+                     jsonld=dataset_jsonld(catalog) if catalog.dataset else None)
         + f"# {SITE_NAME}\n\n"
         + html_block(INTRO, _search_box(), _counts(catalog))
         + "## Kies een thema\n\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from generator.catalog.geography import Geography
 from generator.catalog.model import Catalog
+from generator.opendata.metadata import practice_jsonld
 
 from . import dutch
 from .html_elements import facts, item_list, search_filter, search_sort, search_words, summary, table
@@ -43,7 +44,8 @@ VAT = {"incl": "inclusief btw", "excl": "exclusief btw"}
 def practice_markdown(catalog: Catalog, practice: dict, geo: Geography, links: SiteLinks) -> str:
     page = practice_page(practice["id"])
     sections = [
-        front_matter(practice["title"], practice["summary"], searchable=True),
+        front_matter(practice["title"], practice["summary"], searchable=True,
+                     jsonld=_jsonld(catalog, practice, page, links)),
         f"# {markdown_text(practice['title'])}\n\n",
         html_block(_facts(catalog, practice, geo, page), summary(practice["summary"]),
                    _where_and_compare(catalog, practice, page)),
@@ -247,3 +249,10 @@ def citation(catalog: Catalog, p: dict, links: SiteLinks) -> str:
     return (f"{dutch.join(list(record['contributors']))} ({record['updated'][:4]}). {p['title']}. "
             f"In: {name}. Record {p['id']}, bijgewerkt op {dutch.date(record['updated'])}. "
             f"{links.page_url(practice_page(p['id']))}")
+
+
+def _jsonld(catalog: Catalog, practice: dict, page: str, links: SiteLinks) -> dict | None:
+    """The schema.org Dataset of the practice's own data package, for the page's head."""
+    if catalog.dataset is None:
+        return None
+    return practice_jsonld(catalog, practice, links.page_url(page) if links.site_url else "")

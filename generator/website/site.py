@@ -40,7 +40,8 @@ from generator.catalog.model import Catalog
 
 from .pagefind_order import put_in_order
 
-CATALOG_KEY = "catalogus_checked_catalog"  # the mkdocs config entry the hook reads
+CATALOG_KEY = "catalogus_checked_catalog"  # the mkdocs config entries the hook reads
+RELEASES_KEY = "catalogus_releases"
 SEARCH_FOLDER = "pagefind"
 SHARD_MANIFEST = "shards.json"  # in SEARCH_FOLDER: the other indexes, relative to it
 SHARD_PAGES = 2500
@@ -53,8 +54,9 @@ class SiteError(Exception):
     """mkdocs refused to build the site for a reason the user can fix; the message says which."""
 
 
-def build_site(catalog: Catalog, site_dir: Path, config_file: Path) -> None:
-    """mkdocs build into site_dir (which mkdocs empties first)."""
+def build_site(catalog: Catalog, site_dir: Path, config_file: Path, releases: list | None = None) -> None:
+    """mkdocs build into site_dir (which mkdocs empties first); releases (the earlier
+    versions' generator.opendata.versions.Version) are listed on the downloads page."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -66,6 +68,7 @@ def build_site(catalog: Catalog, site_dir: Path, config_file: Path) -> None:
             config = load_config(str(config_file), site_dir=str(site_dir),
                                  hooks=[str(HOOK_FILE)], watch=[])
             config[CATALOG_KEY] = catalog
+            config[RELEASES_KEY] = list(releases or ())
             with _build_date(catalog):
                 build(config)
         except MkDocsException as error:  # Abort included, though it is a SystemExit

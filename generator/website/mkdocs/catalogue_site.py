@@ -36,7 +36,7 @@ from generator.catalog.load import load_file
 from generator.paths import CATALOG, SCHEMA_DIR
 from generator.website import extra_pages, html_blocks, pages
 from generator.website.page_parts import SiteLinks
-from generator.website.site import CATALOG_KEY
+from generator.website.site import CATALOG_KEY, RELEASES_KEY
 
 from . import catalogue_page, serve_reuse
 
@@ -80,7 +80,7 @@ class CatalogueSite:
         generated = {}
         for path, content in pages.pages(catalog, links).items():
             generated[path], self.blocks[path] = html_blocks.extract(content)
-        generated.update(extra_pages.pages(catalog, links))
+        generated.update(extra_pages.pages(catalog, links, config.get(RELEASES_KEY) or []))
         fingerprints = {}
         for path, content in sorted(generated.items()):
             if files.get_file_from_path(path) is not None:
