@@ -149,11 +149,26 @@ def _validate_package(path: str) -> list[str]:
     return _errors(validate(path))
 
 
-def test_every_practice_package_is_valid(data, catalog):
-    paths = sorted(str(p) for p in (data / "practices").glob("*.zip"))
-    assert [Path(p).stem for p in paths] == sorted(catalog.practices)
+def _resources(path: Path) -> set[str]:
+    with zipfile.ZipFile(path) as archive:
+        descriptor = json.loads(archive.read("datapackage.json"))
+        assert sorted(archive.namelist()) == sorted(["datapackage.json", *(r["path"] for r in descriptor["resources"])])
+    return {resource["name"] for resource in descriptor["resources"]}
+
+
+def test_practice_packages_are_valid(data, catalog):
+    """Every package lists exactly its files; frictionless validates a sample that holds every
+    kind of table a practice package can have (the same code writes them all; all of them
+    took 15 s, most of the suite's time)."""
+    paths = sorted((data / "practices").glob("*.zip"))
+    assert [p.stem for p in paths] == sorted(catalog.practices)
+    missing, sample = set().union(*map(_resources, paths)), []
+    for path in sorted(paths, key=lambda p: (-len(_resources(p)), p.name)):  # greedy cover, largest first
+        if _resources(path) & missing:
+            sample.append(str(path))
+            missing -= _resources(path)
     with ProcessPoolExecutor(max_workers=2) as pool:
-        for path, errors in zip(paths, pool.map(_validate_package, paths)):
+        for path, errors in zip(sample, pool.map(_validate_package, sample)):
             assert errors == [], path
 
 
