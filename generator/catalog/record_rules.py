@@ -55,14 +55,15 @@ def _identity(entry: Entry, index) -> list[Problem]:
     out = []
     if entry.id is None:
         return out
-    if KINDS[entry.kind].folder:  # one file per record, named after its id
+    if not entry.path:  # a record in a file of its own, named after its id
         stem = Path(entry.doc.path).stem
         if entry.id != stem:
             out.append(entry.problem("id-file-mismatch", ("id",), id=entry.id, stem=stem))
     seen = index[entry.kind].get(entry.id)
     if seen is not None:
-        other = f"{seen.doc.path}:{seen.doc.position(seen.path + ('id',))[0]}"
-        out.append(entry.problem("id-duplicate", ("id",), id=entry.id, other=other))
+        line, column = seen.doc.position(seen.path + ("id",))
+        out.append(entry.problem("id-duplicate", ("id",), id=entry.id, other=f"{seen.doc.path}:{line}:{column}",
+                                 noun_nl=KINDS[entry.kind].noun_nl, noun_en=KINDS[entry.kind].noun_en))
     else:
         index[entry.kind][entry.id] = entry
     return out
