@@ -13,7 +13,7 @@ from pathlib import Path
 from .entry import Entry, strings
 from .kinds import KINDS
 from .problems import Problem
-from .rule_spec import DATE, EMAIL, LINK_TARGET, PHONE, PRACTICE_RULES, TEXT_RULES  # noqa: F401 (EMAIL.. for tests)
+from .rule_spec import DATE, EMAIL, LINK_TARGET, PHONE, RECORD_RULES, TEXT_RULES  # noqa: F401 (EMAIL.. for tests)
 from .schema_errors import close_matches, suggest
 from .schemas import Schema, values_at
 
@@ -45,8 +45,7 @@ def record_rules(entries: list[Entry], schema: Schema) -> list[Problem]:
         problems += _references(entry, schema.references[entry.kind], index, used)
         if suspects[id(entry.doc)]:
             problems += _texts(entry)
-        if entry.kind == "practice":
-            problems += _practice_rules(entry, indicator_units, index)
+        problems += _kind_rules(entry, indicator_units, index)
     problems += _orphans(entries, used)
     return problems
 
@@ -132,10 +131,10 @@ def _text_fine(rule, value: str) -> bool:
     return "allow" in rule and rule["allow"].match(value) is not None
 
 
-def _practice_rules(entry: Entry, indicator_units, index) -> list[Problem]:
-    """The rules of rule_spec.PRACTICE_RULES on one practice."""
+def _kind_rules(entry: Entry, indicator_units, index) -> list[Problem]:
+    """The rules of rule_spec.RECORD_RULES for the entry's kind (PRACTICE_RULES on a practice)."""
     out = []
-    for rule in PRACTICE_RULES:
+    for rule in RECORD_RULES.get(entry.kind, ()):
         check = CHECKS[rule["check"]]
         for pattern in rule["paths"]:
             for path, value in values_at(entry.data, pattern):
