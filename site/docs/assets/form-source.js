@@ -47,8 +47,9 @@ export function sourceSection(state) {
   view.spec = spec;
   var node = resolve(spec, spec.schema), asked = { properties: {}, required: node.required };
   spec.fields.forEach(function (name) { asked.properties[name] = node.properties[name]; });
-  var fields = el("div", { class: "pv-form__fields", hidden: !raw.chosen });
-  renderProperties(view, asked, [NEW], fields, raw.record);
+  var inner = el("div", { class: "pv-form__fields" });
+  renderProperties(view, asked, [NEW], inner, raw.record);
+  var fields = el("div", { hidden: !raw.chosen }, [inner]); // the class sets a display, which would beat hidden
   var error = el("p", { class: "pv-form__error", id: "pv-new_source-fout", hidden: true });
   var note = el("p", { class: "pv-form__note", id: "pv-new_source-let-op", hidden: true });
   var box = el("div", { class: "pv-form__choices" });
@@ -84,13 +85,13 @@ export function proposeId(record) {
 // After a change at `path`: the id follows the source, the practice's first source follows the id.
 export function followSource(state, path) {
   if (path[0] !== NEW) return;
-  var raw = typed(state), before = raw.record.id;
+  var raw = typed(state);
   if (path[1] === "id") raw.idEdited = true;
   if (!raw.idEdited && FOLLOWED.indexOf(path[1]) >= 0) {
     raw.record.id = proposeId(raw.record);
     state.fields[NEW + "/id"].control.value = raw.record.id;
   }
-  cite(state, before, raw.chosen ? raw.record.id : "");
+  cite(state, raw.chosen ? raw.record.id : "");
   offer(raw.chosen ? raw.record : null);
 }
 
@@ -105,14 +106,15 @@ function offer(record) {
   option.disabled = !(record && record.id);
 }
 
-// The practice's first source names the new one while it is chosen (unless another source was typed there).
-function cite(state, before, now) {
-  var first = Array.isArray(state.raw.sources) ? state.raw.sources[0] : null;
+// The practice's first source names the new one while it is chosen, unless the contributor typed another
+// source there (raw.cited: what the form itself put there last).
+function cite(state, now) {
+  var raw = typed(state), first = Array.isArray(state.raw.sources) ? state.raw.sources[0] : null;
   var widget = state.fields["sources/0/source"];
   if (!first || !widget) return;
   var current = String(first.source || "").trim();
-  if (current && current !== before && current !== typed(state).record.id) return;
-  first.source = now || "";
+  if (current && current !== raw.cited) return;
+  first.source = raw.cited = now || "";
   widget.control.value = first.source;
   if (widget.describe) widget.describe();
 }
