@@ -72,6 +72,28 @@ def test_a_source_declared_in_two_files_is_one_problem_naming_both(catalog):
     assert duplicate.params["other"].endswith("a-bron.yaml:2:5")
 
 
+def test_a_source_moved_out_of_the_shared_list_into_its_own_file_changes_no_table_and_no_page(catalog):
+    from generator.opendata.rows import catalog_rows
+    from generator.website.sources_page import sources_markdown
+
+    before = check_catalog(catalog).catalog
+    sources = catalog / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    start = text.index("  - id: thinkpublic-sociale-innovatie")
+    end = text.index("\n  - id: ", start + 1) + 1
+    item = text[start:end].rstrip("\n") + "\n"
+    own = "\n".join(line[4:] for line in item.split("\n"))  # "  - id: x" and "    title: y" lose their indent
+    sources.write_text(text[:start] + text[end:], encoding="utf-8")
+    (catalog / "sources").mkdir()
+    (catalog / "sources" / "thinkpublic-sociale-innovatie.yaml").write_text(own, encoding="utf-8")
+    result = check_catalog(catalog)
+    assert result.problems == []
+    after = result.catalog
+    assert after.sources == before.sources
+    assert catalog_rows(after) == catalog_rows(before)
+    assert sources_markdown(after) == sources_markdown(before)
+
+
 def test_unused_source_is_a_warning(catalog):
     sources = catalog / "sources.yaml"
     sources.write_text(sources.read_text() + "  - id: nergens-gebruikt\n    title: Ongebruikt\n"

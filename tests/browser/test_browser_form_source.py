@@ -75,7 +75,7 @@ def query_filename(page, action: str) -> str:
     return link(page, action)[1]["filename"][0]
 
 
-def test_the_new_source_is_checked_with_the_checkers_rules_at_its_fields(page, base_url):
+def test_the_new_source_is_checked_with_the_checkers_rules_at_its_fields(page, base_url, axe_script):
     open_form(page, base_url)
     fill(page, (), PRACTICE)
     choose_a_new_source(page, {**SOURCE, "date": "mei 2024", "url": "www.venlo.nl", "title": ""})
@@ -88,6 +88,9 @@ def test_the_new_source_is_checked_with_the_checkers_rules_at_its_fields(page, b
     expect(error_at(page, "new_source/id")).to_contain_text("Er is al een bron met deze korte naam")
     summary = page.locator(".pv-form__summary")
     expect(summary).to_contain_text("Nieuwe bron › Titel van de bron: Vul dit veld in.")
+    page.add_script_tag(path=str(axe_script))
+    violations = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")["violations"]
+    assert [(v["id"], [n["target"] for n in v["nodes"][:3]]) for v in violations] == []
     # back to a source from the catalogue: the new one is neither checked nor cited
     page.click("[data-action=bestaande-bron]")
     expect(page.locator('[data-path="sources/0/source"]')).to_have_value("")
