@@ -100,6 +100,9 @@ def test_check_jsonschema_agrees_on_schema_level_cases(path):
 
 def test_check_jsonschema_accepts_the_positive_examples():
     assert _check_jsonschema("practice.schema.json", sorted((EXAMPLES / "positive" / "practices").glob("*.yaml"))) == 0
+    sources = sorted((EXAMPLES / "positive" / "sources").glob("*.yaml"))
+    assert sources and _check_jsonschema("source-file.schema.json", sources) == 0
+    assert _check_jsonschema("source-file.schema.json", [EXAMPLES / "negative" / "practices" / "misspelled-field.yaml"]) == 1
 
 
 def test_record_paths_are_relative_to_the_project_wherever_it_lives(tmp_path, monkeypatch):

@@ -123,6 +123,18 @@ def test_added_changed_and_withdrawn_records_between_two_commits(repo):
     assert result.unreadable == []
 
 
+def test_a_source_in_a_file_of_its_own_is_added_and_one_moved_out_of_the_list_is_unchanged(repo):
+    repo.write("catalog/sources/bron-c.yaml", "id: bron-c\ntitle: Bron bron-c\n")
+    repo.write("catalog/sources/bron-b.yaml", "id: bron-b\ntitle: Bron bron-b\n")  # moved, not changed
+    repo.write("catalog/sources.yaml", sources("bron-a"))
+    repo.commit("v2")
+
+    result = diff.diff_catalog(repo.root, "v1", "v2")
+
+    assert [(c.kind, c.id, c.title) for c in result.added] == [("source", "bron-c", "Bron bron-c")]
+    assert result.changed == [] and result.withdrawn == [] and result.unreadable == []
+
+
 def test_figures_added_changed_and_removed_inside_a_practice(repo):
     repo.write("catalog/practices/blijft.yaml", practice("blijft", metrics=(metric(value=550), metric("participants"))))
     repo.commit("v2")

@@ -67,10 +67,16 @@ def example_instances() -> list[tuple[str, str, dict]]:
     for path in sorted(EXAMPLES.rglob("*.yaml")):
         data = load_file(path).data
         if data is not None:
-            out.append((path.stem, "instrument" if path.parent.name == "instruments" else "practice", data))
+            out.append((path.stem, KIND_OF_FOLDER[path.parent.name], data))
     full = load_file(EXAMPLES / "positive" / "practices" / "full-valid.yaml").data
     out += [(f"full-valid {what}", "practice", data) for what, data in mutations(full)]
+    source = load_file(NEW_SOURCE).data
+    out += [(f"new source {what}", "source", data) for what, data in mutations(source)]
     return out
+
+
+KIND_OF_FOLDER = {"practices": "practice", "instruments": "instrument", "sources": "source"}
+NEW_SOURCE = EXAMPLES / "positive" / "sources" / "gemeente-venlo-2024-werkcentrum.yaml"
 
 
 def mutations(record: dict):
@@ -119,9 +125,10 @@ def mutations(record: dict):
                 broken = copy.deepcopy(record)
                 at(broken, parent)[last] = wrong
                 yield f"{path} {label}", broken
-    broken = copy.deepcopy(record)
-    del broken["funding"][0]["currency"]
-    yield "funding amount without currency", broken
+    if "funding" in record:
+        broken = copy.deepcopy(record)
+        del broken["funding"][0]["currency"]
+        yield "funding amount without currency", broken
 
 
 _VALIDATORS = {}
@@ -136,7 +143,7 @@ def python_errors(schema: dict, data) -> list[list]:
 
 
 def test_javascript_validator_agrees_with_jsonschema_on_every_example_and_mutation():
-    schemas = {kind: SCHEMA.validators[kind].schema for kind in ("practice", "instrument")}
+    schemas = {kind: SCHEMA.validators[kind].schema for kind in ("practice", "instrument", "source")}
     cases = [{"name": name, "schema": kind, "data": json.loads(json.dumps(data))}
              for name, kind, data in example_instances()]
     assert len(cases) > 300
@@ -278,14 +285,15 @@ def base_entries():
     return check._entries(check._load_all(CATALOG_DIR, ()))
 
 
-def python_findings(data: dict, base_entries) -> list[tuple[str, str]]:
-    """(code, field) of every problem the checker reports on one practice among the real catalogue's records."""
+def python_findings(data: dict, base_entries, kind: str = "practice") -> list[tuple[str, str]]:
+    """(code, field) of every problem the checker reports on one record in a file of its own (a practice,
+    or a source in catalog/sources/) among the real catalogue's records."""
     doc = Document("new.yaml", data, [], None)
-    validator = SCHEMA.validators["practice"]
+    validator = SCHEMA.validators[kind]
     problems = [] if validator.is_valid(data) else problems_from_errors(validator.errors(data), doc.path, lambda p: (1, 1))
-    new = Entry("practice", doc, (), data)
+    new = Entry(kind, doc, (), data)
     problems += record_rules(base_entries + [new], SCHEMA, wanted=[new])
-    problems += published_text_rules([("practice", doc)], SCHEMA)
+    problems += published_text_rules([(kind, doc)], SCHEMA)
     return sorted({(p.code, p.field) for p in problems if p.file == "new.yaml" and not FILE_CODES.match(p.code)})
 
 
@@ -306,6 +314,38 @@ def test_form_and_checker_report_the_same_codes_at_the_same_fields(spec, base_en
             disagreements.append((name, sorted(set(expected) - set(got)), sorted(set(got) - set(expected))))
     assert not disagreements, disagreements[:5]
     assert len(cases) > 300 and len(codes) > 20  # most codes were seen, not just a few
+
+
+def test_form_and_checker_report_the_same_codes_at_the_same_new_source_fields(spec, base_entries):
+    """The fields of a source that is not yet in the catalogue (form-source.js) go through the same rules:
+    the source's schema as the checker bundles it for catalog/sources/<id>.yaml, and the rules of its kind."""
+    cases = [(name, data) for name, kind, data in example_instances() if kind == "source"]
+    cases += [(f"without {name}", {k: v for k, v in load_file(NEW_SOURCE).data.items() if k != name})
+              for name in spec["new_source"]["fields"]]
+    dutch = {("titel" if k == "title" else k): v for k, v in load_file(NEW_SOURCE).data.items()}
+    cases.append(("titel for title", dutch))
+    cases.append(("an id already in the catalogue", {**load_file(NEW_SOURCE).data, "id": next(iter(SOURCE_IDS))}))
+    cases.append(("a formula, a phone number and an impossible date",
+                  {**load_file(NEW_SOURCE).data, "title": "=SOM(A1) bel 06 12345678", "date": "2023-02-29"}))
+    script = (f"const c = {js_module('form-check.js')}; " + STDIN +
+              "const s = Object.assign({}, data.spec, data.spec.new_source); const rules = c.compileRules(s); "
+              "process.stdout.write(JSON.stringify(data.cases.map(d => "
+              "c.findProblems(s, rules, d).map(p => [p.code, p.path]))));});")
+    found = node(script, {"spec": spec, "cases": [json.loads(json.dumps(data)) for _, data in cases]})
+    disagreements, codes = [], set()
+    for (name, data), js in zip(cases, found):
+        expected = python_findings(data, base_entries, "source")
+        codes |= {code for code, _ in expected}
+        got = sorted({(code, format_path(tuple(path))) for code, path in js})
+        if got != expected:
+            disagreements.append((name, sorted(set(expected) - set(got)), sorted(set(got) - set(expected))))
+    assert not disagreements, disagreements[:5]
+    assert len(cases) > 30
+    assert {"id-duplicate", "schema-required", "schema-pattern", "unknown-code", "text-formula-start",
+            "personal-phone", "date-impossible", "schema-additional"} <= codes
+
+
+SOURCE_IDS = {entry.id: entry for entry in check.catalog_entries(CATALOG_DIR) if entry.kind == "source"}
 
 
 # ---- the generated definition ------------------------------------------------------------
@@ -339,8 +379,15 @@ def resolve_items(spec, node) -> dict:
 
 
 def schema_fields(spec):
-    """(pattern like 'metrics[].comparison.label', resolved node) for every field the form shows."""
-    schema = spec["schema"]
+    """(pattern like 'metrics[].comparison.label', resolved node) for every field the form shows:
+    the practice's, and the fields it asks of a new source ('new_source.title')."""
+    source = spec["new_source"]
+    asked = [(f"new_source.{path}", node) for path, node in _fields(source["schema"])
+             if path.split(".")[0].split("[")[0] in source["fields"]]
+    return _fields(spec["schema"]) + asked
+
+
+def _fields(schema):
 
     def resolve(node):
         while "$ref" in node:

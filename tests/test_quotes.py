@@ -111,6 +111,33 @@ def test_a_source_without_text_is_one_warning_and_no_failure(tmp_path):
     assert not result.has_errors and result.not_compared > 0
 
 
+NEW_SOURCE = """\
+# yaml-language-server: $schema=../../schema/source-file.schema.json
+id: venlo-2024-nieuwe-bron
+title: Een bron die net is toegevoegd
+publisher: Gemeente Venlo
+date: "2024-05"
+type: web-page
+language: nl
+"""
+
+
+def test_a_new_source_in_its_own_file_without_text_is_one_warning_and_its_figures_are_not_compared(catalog):
+    """A contributor adds a source in catalog/sources/ and cites it; nobody has stored its text yet."""
+    (catalog / "sources").mkdir()
+    (catalog / "sources" / "venlo-2024-nieuwe-bron.yaml").write_text(NEW_SOURCE, encoding="utf-8")
+    before = check_quotes(TEXTS, catalog)
+    _edit(catalog, "    source: lokaal-bestuur-2014-het-werkt\n    locator: \"Het werkt! 7: Venlo, laatste alinea\"",
+          "    source: venlo-2024-nieuwe-bron\n    locator: \"Het werkt! 7: Venlo, laatste alinea\"")
+    result = check_quotes(TEXTS, catalog)
+    [problem] = result.problems
+    assert problem.code == NO_TEXT and problem.severity == "warning" and not result.has_errors
+    assert problem.file.endswith(os.path.join("sources", "venlo-2024-nieuwe-bron.yaml"))
+    assert (problem.line, problem.field) == (2, "id")
+    assert "venlo-2024-nieuwe-bron.txt" in problem.message() + problem.hint()
+    assert result.not_compared >= 1 and result.quotes == before.quotes - result.not_compared
+
+
 def test_the_command_reports_its_figures_and_exit_codes(catalog):
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-m", "generator", "quotes", "--texts", str(TEXTS)]

@@ -39,6 +39,63 @@ def test_duplicate_source_id(catalog):
     assert ("sources.yaml", line, "id-duplicate", "sources[5].id") in found(catalog)
 
 
+SOURCE_FILE = ("# yaml-language-server: $schema=../../schema/source-file.schema.json\n"
+               "id: {id}\ntitle: Een nieuwe bron\npublisher: Gemeente Venlo\ndate: \"2024-05\"\n"
+               "type: web-page\nlanguage: nl\n")
+
+
+def test_a_source_in_a_file_of_its_own_joins_the_sources_of_the_shared_list(catalog):
+    (catalog / "sources").mkdir()
+    (catalog / "sources" / "venlo-2024-nieuw.yaml").write_text(SOURCE_FILE.format(id="venlo-2024-nieuw"))
+    result = check_catalog(catalog)
+    assert [(p.code, p.file.endswith("venlo-2024-nieuw.yaml"), p.line) for p in result.problems] == [
+        ("orphan-source", True, 2)]
+    assert "venlo-2024-nieuw" in result.catalog.sources and "thinkpublic-sociale-innovatie" in result.catalog.sources
+
+
+def test_a_source_declared_in_the_list_and_in_a_file_is_one_problem_naming_both_places(catalog):
+    (catalog / "sources").mkdir()
+    new = catalog / "sources" / "thinkpublic-sociale-innovatie.yaml"
+    new.write_text(SOURCE_FILE.format(id="thinkpublic-sociale-innovatie"))
+    [problem] = check_catalog(catalog).problems
+    listed = line_of(catalog / "sources.yaml", "  - id: thinkpublic-sociale-innovatie")
+    assert (problem.code, Path(problem.file).name, problem.line, problem.column) == ("id-duplicate", new.name, 2, 5)
+    for lang in ("nl", "en"):
+        assert f"sources.yaml:{listed}:9" in problem.message(lang)
+
+
+def test_a_source_declared_in_two_files_is_one_problem_naming_both(catalog):
+    (catalog / "sources").mkdir()
+    (catalog / "sources" / "a-bron.yaml").write_text(SOURCE_FILE.format(id="a-bron"))
+    (catalog / "sources" / "b-bron.yaml").write_text(SOURCE_FILE.format(id="a-bron"))
+    problems = [(Path(p.file).name, p.line, p.code) for p in check_catalog(catalog).problems]
+    assert ("b-bron.yaml", 2, "id-duplicate") in problems and ("b-bron.yaml", 2, "id-file-mismatch") in problems
+    [duplicate] = [p for p in check_catalog(catalog).problems if p.code == "id-duplicate"]
+    assert duplicate.params["other"].endswith("a-bron.yaml:2:5")
+
+
+def test_a_source_moved_out_of_the_shared_list_into_its_own_file_changes_no_table_and_no_page(catalog):
+    from generator.opendata.rows import catalog_rows
+    from generator.website.sources_page import sources_markdown
+
+    before = check_catalog(catalog).catalog
+    sources = catalog / "sources.yaml"
+    text = sources.read_text(encoding="utf-8")
+    start = text.index("  - id: thinkpublic-sociale-innovatie")
+    end = text.index("\n  - id: ", start + 1) + 1
+    item = text[start:end].rstrip("\n") + "\n"
+    own = "\n".join(line[4:] for line in item.split("\n"))  # "  - id: x" and "    title: y" lose their indent
+    sources.write_text(text[:start] + text[end:], encoding="utf-8")
+    (catalog / "sources").mkdir()
+    (catalog / "sources" / "thinkpublic-sociale-innovatie.yaml").write_text(own, encoding="utf-8")
+    result = check_catalog(catalog)
+    assert result.problems == []
+    after = result.catalog
+    assert after.sources == before.sources
+    assert catalog_rows(after) == catalog_rows(before)
+    assert sources_markdown(after) == sources_markdown(before)
+
+
 def test_unused_source_is_a_warning(catalog):
     sources = catalog / "sources.yaml"
     sources.write_text(sources.read_text() + "  - id: nergens-gebruikt\n    title: Ongebruikt\n"

@@ -20,7 +20,7 @@ from generator.paths import CATALOG_DIR, SCHEMA_DIR
 
 from .codelists import CodelistError
 from .entry import Entry
-from .kinds import DATASET_FILE, KINDS, RECORDS
+from .kinds import DATASET_FILE, FILE_KINDS, RECORDS
 from .load import Document, load_file
 from .model import Catalog
 from .problems import ERROR, Problem
@@ -92,10 +92,11 @@ def display(path: Path) -> str:
 def _load_all(catalog_dir: Path, extra) -> list[tuple[str, Document]]:
     files = []
     for kind in RECORDS:
+        # the shared list first: a record declared again in a file of its own is reported there
+        if kind.file and os.path.lexists(catalog_dir / kind.file):  # a dangling link is refused, not skipped
+            files.append((kind.table, catalog_dir / kind.file))
         if kind.folder:
             files += [(kind.name, p) for p in _listing(catalog_dir / kind.folder)]
-        elif os.path.lexists(catalog_dir / kind.file):  # a dangling link is refused, not skipped
-            files.append((kind.name, catalog_dir / kind.file))
     files.append(("dataset", catalog_dir / DATASET_FILE))  # required: it describes every release
     if extra:
         known = {_unlinked(p) for _, p in files}
@@ -119,20 +120,25 @@ def _unlinked(path: Path) -> Path:
 
 
 def classify(path: Path) -> str:
-    """Which schema a file outside the catalogue folder is checked against."""
+    """Which kind of file (kinds.FILE_KINDS) a file outside the catalogue folder is checked as."""
     if path.name == DATASET_FILE:
         return "dataset"
-    by_file = next((kind.name for kind in RECORDS if kind.file == path.name), None)
+    by_file = next((kind.table for kind in RECORDS if kind.file == path.name), None)
     by_folder = next((kind.name for kind in RECORDS if kind.folder == path.parent.name), "practice")
     return by_file or by_folder
 
 
+def catalog_entries(catalog_dir: Path = CATALOG_DIR) -> list[Entry]:
+    """Every record of the catalogue, where the checker finds it (for tools that read records again)."""
+    return _entries(_load_all(catalog_dir, ()))
+
+
 def _entries(docs) -> list[Entry]:
     entries = []
-    for kind, doc in docs:
-        if doc.data is None or kind == "dataset":  # dataset metadata is not a record
+    for name, doc in docs:
+        kind, list_key = FILE_KINDS[name].record, FILE_KINDS[name].list_key
+        if doc.data is None or kind is None:  # dataset metadata is not a record
             continue
-        list_key = KINDS[kind].list_key
         if list_key:
             items = doc.data.get(list_key)
             for i, item in enumerate(items if isinstance(items, list) else []):
@@ -148,11 +154,11 @@ def _dataset(docs) -> dict | None:
 
 
 def _build(entries: list[Entry], schema: Schema, dataset: dict | None, project: Path) -> Catalog:
-    groups = {kind: {} for kind in KINDS}
+    groups = {kind.name: {} for kind in RECORDS}
     files = {}
     for entry in entries:
         groups[entry.kind][entry.id] = entry.data
-        if KINDS[entry.kind].folder:
+        if not entry.path:  # a record in a file of its own
             files[f"{entry.kind}:{entry.id}"] = _repo_path(entry.doc.path, project)
     return Catalog.create(groups["practice"], groups["instrument"], groups["source"],
                           groups["place"], schema.codelists, files, dataset, schema)

@@ -309,19 +309,26 @@ MESSAGES: dict[str, dict] = {
         "en": ("The id '{id}' differs from the file name '{stem}'.", "Make them equal."),
     },
     "id-duplicate": {
-        "nl": ("Het id '{id}' komt al voor in {other}.", "Kies een ander, uniek id."),
-        "en": ("The id '{id}' is already used in {other}.", "Choose another, unique id."),
-        "form": ("Er is al een voorbeeld met deze korte naam ({title}). Kies een andere naam, of verbeter "
-                 "het bestaande voorbeeld."),
+        "nl": ("Het id '{id}' is twee keer gebruikt: hier en in {other}. Elk id hoort bij één record ({noun_nl}).",
+               "Is het hetzelfde record, haal het dan op één van beide plekken weg (een bron die al in "
+               "catalog/sources.yaml staat, hoeft niet ook in catalog/sources/). Is het een ander record, "
+               "kies dan een ander id."),
+        "en": ("The id '{id}' is used twice: here and in {other}. Each id belongs to one record ({noun_en}).",
+               "If it is the same record, remove it from one of the two places (a source already in "
+               "catalog/sources.yaml needs no file in catalog/sources/); otherwise choose another id."),
+        "form": {"": ("Er is al een voorbeeld met deze korte naam ({title}). Kies een andere naam, of verbeter "
+                      "het bestaande voorbeeld."),
+                 "source": ("Er is al een bron met deze korte naam ({title}). Is het dezelfde bron? Kies haar dan "
+                            "bij 'Een bron uit de catalogus'. Is het een andere bron, kies dan een andere korte naam.")},
     },
     "unresolved-source": {
-        "nl": ("De bron '{value}' staat niet in catalog/sources.yaml.",
-               "Voeg de bron toe aan catalog/sources.yaml of kies een bestaande{suggestion_nl}."),
-        "en": ("The source '{value}' is not in catalog/sources.yaml.",
-               "Add it to catalog/sources.yaml or pick an existing one{suggestion_en}."),
+        "nl": ("De bron '{value}' staat niet in de catalogus (catalog/sources.yaml of catalog/sources/).",
+               "Maak catalog/sources/{value}.yaml aan of kies een bestaande bron{suggestion_nl}."),
+        "en": ("The source '{value}' is not in the catalogue (catalog/sources.yaml or catalog/sources/).",
+               "Create catalog/sources/{value}.yaml or pick an existing source{suggestion_en}."),
         "form": ("De bron '{value}' staat nog niet in de catalogus. De controle op GitHub keurt uw voorbeeld"
-                 " af tot de bron erin staat. Kies een bron uit de lijst, of noem de bron (titel, uitgever, "
-                 "datum en link) in de beschrijving van uw voorstel: de redactie voegt haar toe."),
+                 " af tot de bron erin staat. Kies een bron uit de lijst, of kies bij Nieuwe bron 'Een bron die "
+                 "nog niet in de catalogus staat' en vul haar gegevens in."),
     },
     "unresolved-instrument": {
         "nl": ("Het instrument '{value}' bestaat niet in catalog/instruments/.",

@@ -13,7 +13,7 @@ from pathlib import Path
 from .entry import Entry, strings
 from .kinds import KINDS
 from .problems import Problem
-from .rule_spec import DATE, EMAIL, LINK_TARGET, PHONE, PRACTICE_RULES, TEXT_RULES  # noqa: F401 (EMAIL.. for tests)
+from .rule_spec import DATE, EMAIL, LINK_TARGET, PHONE, RECORD_RULES, TEXT_RULES  # noqa: F401 (EMAIL.. for tests)
 from .schema_errors import close_matches, suggest
 from .schemas import Schema, values_at
 
@@ -53,8 +53,7 @@ def record_rules(entries: list[Entry], schema: Schema, wanted=None) -> list[Prob
     for entry in wanted:
         if suspects[id(entry.doc)]:
             problems += _texts(entry)
-        if entry.kind == "practice":
-            problems += _practice_rules(entry, indicator_units, index)
+        problems += _kind_rules(entry, indicator_units, index)
     problems += _orphans(entries, used)
     if everything:
         return problems
@@ -66,14 +65,15 @@ def _identity(entry: Entry, index) -> list[Problem]:
     out = []
     if entry.id is None:
         return out
-    if KINDS[entry.kind].folder:  # one file per record, named after its id
+    if not entry.path:  # a record in a file of its own, named after its id
         stem = Path(entry.doc.path).stem
         if entry.id != stem:
             out.append(entry.problem("id-file-mismatch", ("id",), id=entry.id, stem=stem))
     seen = index[entry.kind].get(entry.id)
     if seen is not None:
-        other = f"{seen.doc.path}:{seen.doc.position(seen.path + ('id',))[0]}"
-        out.append(entry.problem("id-duplicate", ("id",), id=entry.id, other=other))
+        line, column = seen.doc.position(seen.path + ("id",))
+        out.append(entry.problem("id-duplicate", ("id",), id=entry.id, other=f"{seen.doc.path}:{line}:{column}",
+                                 noun_nl=KINDS[entry.kind].noun_nl, noun_en=KINDS[entry.kind].noun_en))
     else:
         index[entry.kind][entry.id] = entry
     return out
@@ -144,10 +144,10 @@ def _text_fine(rule, value: str) -> bool:
     return "allow" in rule and rule["allow"].match(value) is not None
 
 
-def _practice_rules(entry: Entry, indicator_units, index) -> list[Problem]:
-    """The rules of rule_spec.PRACTICE_RULES on one practice."""
+def _kind_rules(entry: Entry, indicator_units, index) -> list[Problem]:
+    """The rules of rule_spec.RECORD_RULES for the entry's kind (PRACTICE_RULES on a practice)."""
     out = []
-    for rule in PRACTICE_RULES:
+    for rule in RECORD_RULES.get(entry.kind, ()):
         check = CHECKS[rule["check"]]
         for pattern in rule["paths"]:
             for path, value in values_at(entry.data, pattern):

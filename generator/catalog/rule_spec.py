@@ -82,14 +82,18 @@ def pattern_flags(regex: re.Pattern) -> str:
     return "g" + ("i" if regex.flags & re.IGNORECASE else "")
 
 
-def for_javascript(date_paths) -> dict:
-    """Every declaration above as JSON, for form-spec.json (form-rules.js interprets it)."""
+# The rules beyond the schema per record kind (the text rules hold for every kind).
+RECORD_RULES = {"practice": PRACTICE_RULES}
+
+
+def for_javascript(date_paths, kind: str = "practice") -> dict:
+    """Every declaration above for one record kind as JSON, for form-spec.json (form-rules.js interprets it)."""
     def regex(value):
         return {"source": value.pattern, "flags": pattern_flags(value)}
 
     return {
-        "practice": [{k: (list(map(list, v)) if k == "paths" else v) for k, v in rule.items()}
-                     for rule in PRACTICE_RULES],
+        "record": [{k: (list(map(list, v)) if k == "paths" else v) for k, v in rule.items()}
+                     for rule in RECORD_RULES.get(kind, ())],
         "texts": [{k: (regex(v) if isinstance(v, re.Pattern) else v) for k, v in rule.items()} for rule in TEXT_RULES],
         "formula_signs": {sign: names[0] for sign, names in FORMULA_SIGNS.items()},
         "control": regex(TEXT_CONTROL),

@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path, PurePosixPath
 
-from generator.catalog.kinds import KINDS, kind_of_path
+from generator.catalog.kinds import FILE_KINDS, KINDS, kind_of_path
 from generator.catalog.load import load_bytes
 
 
@@ -84,12 +84,12 @@ def records(files: dict[str, bytes], catalog: str = "catalog") -> tuple[dict[str
             unreadable.append(path)
             continue
         parts = PurePosixPath(path).relative_to(catalog).parts
-        kind = KINDS[kind_of_path(parts)]
-        if kind.folder:  # one record per file: the file name is its identity in the repository
-            found[kind.name][PurePosixPath(parts[1]).stem] = data
+        file_kind = FILE_KINDS[kind_of_path(parts)]
+        if file_kind.list_key is None:  # one record per file: the file name is its identity in the repository
+            found[file_kind.record][PurePosixPath(parts[1]).stem] = data
             continue
-        items = data.get(kind.list_key)
+        items = data.get(file_kind.list_key)
         for item in items if isinstance(items, list) else []:
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                found[kind.name][item["id"]] = item
+                found[file_kind.record][item["id"]] = item
     return found, unreadable

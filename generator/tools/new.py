@@ -205,7 +205,9 @@ def _help(name: str, prop: dict, written: bool, schemas: dict, codelists: dict, 
         if known:
             lines.append(f"Bestaande instrumenten: {', '.join(known)}.")
     if name == "sources":
-        lines.append("Staat de bron nog niet in catalog/sources.yaml? Voeg haar daar toe.")
+        folder = KINDS["source"].folder
+        lines.append(f"Staat de bron nog niet in de catalogus? Maak dan voor haar een bestand "
+                     f"catalog/{folder}/<code-van-de-bron>.yaml (zie CONTRIBUTING.md).")
     if not written:
         lines.append("Niet verplicht. Wilt u dit veld gebruiken? Haal dan in de regels hieronder "
                      "de # en de spatie erachter weg.")

@@ -21,9 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.catalog.check import check_catalog, display
-from generator.catalog.kinds import KINDS, RECORDS
-from generator.catalog.load import Document, load_file
+from generator.catalog.check import catalog_entries, check_catalog, display
+from generator.catalog.entry import Entry
+from generator.catalog.kinds import RECORDS
+from generator.catalog.load import Document
 from generator.catalog.problems import ERROR, Problem
 from generator.catalog.schemas import ANY_ITEM, Schema, values_at
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
@@ -101,13 +102,12 @@ def check_quotes(texts_dir: Path, catalog_dir: Path = CATALOG_DIR, schema_dir: P
     catalog = checked.catalog
     result = QuoteResult([], len(checked.files))
     sources = _read_sources(texts_dir, catalog.sources)
-    result.problems += _missing_texts(catalog_dir, texts_dir, sources)
+    entries = catalog_entries(catalog_dir)
+    result.problems += _missing_texts(entries, texts_dir, sources)
     fields = catalog.schema.derived(_field_paths)
-    for kind in (k for k in RECORDS if k.folder):
-        for path in sorted((catalog_dir / kind.folder).glob("*.yaml")):
-            doc = load_file(path, display(path))
-            if isinstance(doc.data, dict):
-                _check_record(doc, fields[kind.name], catalog.schema, kind.name, sources, result)
+    for entry in entries:
+        if entry.kind in fields:
+            _check_record(entry.doc, fields[entry.kind], catalog.schema, entry.kind, sources, result)
     result.problems.sort(key=Problem.sort_key)
     return result
 
@@ -138,27 +138,18 @@ def _read_sources(texts_dir: Path, ids) -> dict[str, _Source | None]:
     return out
 
 
-def _missing_texts(catalog_dir: Path, texts_dir: Path, sources) -> list[Problem]:
-    """One warning per source without a text file, at its id in sources.yaml."""
-    kind = KINDS["source"]
-    path = catalog_dir / kind.file
-    doc = load_file(path, display(path))
-    listed = doc.data.get(kind.list_key, []) if isinstance(doc.data, dict) else []
-    out = []
-    for i, record in enumerate(listed):
-        source_id = record.get("id") if isinstance(record, dict) else None
-        if source_id in sources and sources[source_id] is None:
-            line, column = doc.position((kind.list_key, i, "id"))
-            out.append(Problem(NO_TEXT, doc.path, line, column, (kind.list_key, i, "id"),
-                               {"id": source_id, "file": display(texts_dir / f"{source_id}.txt")}))
-    return out
+def _missing_texts(entries: list[Entry], texts_dir: Path, sources) -> list[Problem]:
+    """One warning per source without a text file, at its id: in the shared list or in its own file
+    (a source a contributor has just added has none yet; the figures that cite it are not compared)."""
+    return [entry.problem(NO_TEXT, ("id",), id=entry.id, file=display(texts_dir / f"{entry.id}.txt"))
+            for entry in entries if entry.kind == "source" and entry.id in sources and sources[entry.id] is None]
 
 
 def _field_paths(schema: Schema) -> dict[str, tuple[tuple, tuple]]:
-    """Per record kind with its own files: (as_given path patterns, text path patterns)."""
+    """Per record kind that cites sources: (as_given path patterns, text path patterns)."""
     out = {}
     for kind in RECORDS:
-        if not kind.folder:
+        if not any(reference.kind == "source" for reference in schema.references[kind.name]):
             continue
         quotes, texts = [], []
         for path, node in schema.walk(kind.record_schema):

@@ -17,7 +17,8 @@ RECORD_KINDS = (
     ("metric.schema.json", "Cijfer", "een onderdeel van `metrics` in een praktijkvoorbeeld"),
     ("cost.schema.json", "Kostenpost", "een onderdeel van `costs` in een praktijkvoorbeeld"),
     ("instrument.schema.json", "Instrument", "één bestand per instrument in `catalog/instruments/<id>.yaml`"),
-    ("source.schema.json", "Bron", "een onderdeel van `sources` in `catalog/sources.yaml`"),
+    ("source.schema.json", "Bron", "één bestand per nieuwe bron in `catalog/sources/<id>.yaml`, of een onderdeel "
+     "van `sources` in `catalog/sources.yaml`"),
     ("place.schema.json", "Plaats", "een onderdeel van `places` in `catalog/places.yaml`"),
 )
 

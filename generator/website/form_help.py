@@ -66,6 +66,19 @@ BY_PATH = {
                             "of telefoonnummer."),
     "record.checked": ("Alleen voor de redactie: wie het voorbeeld naast de bronnen legde, en wanneer. U mag dit "
                        "leeg laten."),
+    # a source that is not yet in the catalogue (form-source.js)
+    "new_source.title": ("De titel zoals die op de publicatie staat, bijvoorbeeld 'Werkcentrum Venlo helpt 300 "
+                         "mensen aan een baan'."),
+    "new_source.publisher": "Wie de publicatie uitgaf, bijvoorbeeld 'Gemeente Venlo' of 'Divosa'.",
+    "new_source.date": ("Wanneer de bron verscheen: een jaar (2024) of jaar en maand (2024-05 voor mei 2024). "
+                        "Weet u het niet, laat dit dan leeg."),
+    "new_source.url": ("Het volledige adres van de bron op internet, bijvoorbeeld "
+                       "https://www.venlo.nl/nieuws/werkcentrum. Laat dit leeg als de bron niet online staat."),
+    "new_source.type": "Wat voor bron het is, bijvoorbeeld een webpagina, een rapport of een artikel.",
+    "new_source.language": "De taal van de bron in twee letters: nl voor Nederlands, en voor Engels.",
+    "new_source.id": ("Een korte naam voor de bron: kleine letters, cijfers en streepjes. Het formulier maakt hem "
+                      "uit de uitgever, het jaar en de titel, bijvoorbeeld gemeente-venlo-2024-werkcentrum-venlo. "
+                      "Uw voorbeeld verwijst met deze naam naar de bron."),
 }
 
 # The checker's hint for the form of a place code names the file of places; the form offers names.

@@ -28,6 +28,10 @@ from .page_parts import SiteLinks
 
 SPEC_PATH = "assets/form-spec.json"
 PRACTICES_FOLDER = f"{CATALOG}/{KINDS['practice'].folder}"
+SOURCES_FOLDER = f"{CATALOG}/{KINDS['source'].folder}"
+# What the form asks of a source that is not yet in the catalogue, in the order it asks it (the file it
+# writes keeps the schema's order). The schema's other fields (authors, series, notes) the editors add.
+NEW_SOURCE_FIELDS = ("title", "publisher", "date", "url", "type", "language", "id")
 
 # Short Dutch labels by property name; PATH_LABELS overrides one place ("metrics[].label").
 LABELS = {
@@ -47,6 +51,7 @@ LABELS = {
     "claimed_by": "Wie zegt dat het werkt?", "sources": "Bronnen", "links": "Links", "url": "Adres",
     "related": "Verwante voorbeelden", "record": "Over deze bijdrage", "added": "Toegevoegd op",
     "updated": "Bijgewerkt op", "contributors": "Geschreven door",
+    "new_source": "Nieuwe bron", "publisher": "Uitgever", "language": "Taal",
 }
 PATH_LABELS = {
     "period": "Looptijd",
@@ -54,6 +59,11 @@ PATH_LABELS = {
     "metrics[].comparison.label": "Vergelijken met",
     "links[].title": "Tekst van de link",
     "costs[].stage": "Werkelijk, begroot of geschat",
+    "new_source.id": "Korte naam van de bron",
+    "new_source.title": "Titel van de bron",
+    "new_source.date": "Verschenen in",
+    "new_source.url": "Link naar de bron",
+    "new_source.type": "Soort bron",
 }
 # The name of one item of a list, for "Cijfer 2" and "Cijfer toevoegen".
 ITEM_LABELS = {
@@ -103,7 +113,9 @@ def files(catalog: Catalog, links: SiteLinks | None = None) -> dict[str, str]:
 def spec(catalog: Catalog, links: SiteLinks | None = None) -> dict:
     links = links or SiteLinks.of(catalog)
     schema = reachable(catalog.schema.validators["practice"].schema)
+    source = new_source(catalog, links)
     return {
+        "kind": "practice",
         "schema": schema,
         "schema_line": schema_line(KINDS["practice"]),
         "new_file_url": links.new_file_url(PRACTICES_FOLDER),
@@ -115,7 +127,7 @@ def spec(catalog: Catalog, links: SiteLinks | None = None) -> dict:
         "enum_labels": ENUM_LABELS,
         "references": reference_fields(catalog.schema),
         "reference_paths": [{"path": list(ref.path), "kind": ref.kind} for ref in catalog.schema.references["practice"]],
-        "codelists": _codelists(catalog, schema),
+        "codelists": _codelists(catalog, [schema, source["schema"]]),
         "known": _known(catalog),
         "messages": messages(),
         "schema_codes": {"keywords": KEYWORD_CODES, "codelist": CODELIST_CODE, "other": OTHER_CODE},
@@ -124,6 +136,24 @@ def spec(catalog: Catalog, links: SiteLinks | None = None) -> dict:
         "pattern_hints": {pattern: FORM_PATTERN_HINTS.get(words[0], words[2]) for pattern, words in PATTERNS.items()},
         "rules": rule_spec.for_javascript(catalog.schema.date_paths["practice"]),
         "mistakes": {**mistakes.for_javascript(), "date_patterns": list(DATE_PATTERNS)},
+        "new_source": source,
+    }
+
+
+def new_source(catalog: Catalog, links: SiteLinks) -> dict:
+    """What differs for a new source's own file: form-source.js draws, collects and checks it with
+    the spec above, these keys replacing the practice's (the source's file schema, as the checker
+    bundles it, and the rules of its kind)."""
+    schema = catalog.schema
+    return {
+        "kind": "source",
+        "schema": reachable(schema.validators["source"].schema),
+        "schema_line": schema_line(KINDS["source"]),
+        "new_file_url": links.new_file_url(SOURCES_FOLDER),
+        "folder": SOURCES_FOLDER,
+        "fields": list(NEW_SOURCE_FIELDS),
+        "reference_paths": [{"path": list(ref.path), "kind": ref.kind} for ref in schema.references["source"]],
+        "rules": rule_spec.for_javascript(schema.date_paths["source"], "source"),
     }
 
 
@@ -157,9 +187,10 @@ def _refs(node):
             yield from _refs(value)
 
 
-def _codelists(catalog: Catalog, schema: dict) -> dict[str, list[dict]]:
+def _codelists(catalog: Catalog, schemas: list[dict]) -> dict[str, list[dict]]:
     """The codelists the form offers, with Dutch label and help (and an indicator's unit)."""
-    used = sorted({ref.rsplit("/", 1)[-1] for ref in _refs(schema) if ref.startswith("#/$defs/codes.schema.json/")})
+    used = sorted({ref.rsplit("/", 1)[-1] for schema in schemas for ref in _refs(schema)
+                   if ref.startswith("#/$defs/codes.schema.json/")})
     out = {}
     for name in used:
         out[name] = [{"code": row["code"], "label": row["label_nl"], "help": row.get("description_nl", ""),

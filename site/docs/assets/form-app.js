@@ -7,11 +7,12 @@
  *   form-model.js     the definition (assets/form-spec.json) and the field model read from it
  *   form-widgets.js   the widgets, drawn from the schema; they announce each change
  *   form-follow.js    fields that follow others: the id follows the title, a unit its indicator
+ *   form-source.js    a source that is not yet in the catalogue: its fields, its check, its id
  *   form-record.js    what was typed -> the record
  *   form-check.js     the record checked as the checker does: the schema (form-validate.js) and
  *                     the rules beyond it (form-rules.js, interpreting generator/catalog/rule_spec.py)
  *   form-messages.js  the messages at the fields and in the summary
- *   form-result.js    preview, YAML (form-yaml.js), download, copy and the GitHub link
+ *   form-result.js    preview, YAML (form-yaml.js), download, copy and the GitHub links
  *   form-draft.js     what was typed, kept in the browser until the contributor clears it
  *
  * "Controleren" checks the record; messages appear in Dutch at the field and
@@ -29,6 +30,7 @@ import { clearMessages, place, showSummary } from "./form-messages.js";
 import { loadSpec, today } from "./form-model.js";
 import { collect } from "./form-record.js";
 import { resultSection, showResult } from "./form-result.js";
+import { checkSource, chosen, citing, followSource, sourceSection } from "./form-source.js";
 import { CHANGE, datalists, renderProperties } from "./form-widgets.js";
 
 // form-spec.json is generated beside this file, in assets/ (generator/website/form_spec.py, SPEC_PATH).
@@ -52,20 +54,25 @@ function newState(spec, draft) {
 }
 
 // Checks what was typed and shows the messages or the result; returns the number of problems.
+// A new source, when chosen, is checked too, and the practice may cite it.
 function check(state) {
-  var got = collect(state.spec, state.raw);
-  var found = checkRecord(state.spec, state.rules, state.fields, got);
+  var source = chosen(state) ? checkSource(state) : { data: null, problems: [], notes: [] };
+  var spec = citing(state.spec, source.data);
+  var got = collect(spec, state.raw);
+  var found = checkRecord(spec, state.rules, state.fields, got);
+  var problems = found.problems.concat(source.problems), notes = found.notes.concat(source.notes);
   clearMessages(state);
-  var shown = place(state, found.problems, "error");
-  place(state, found.notes, "note");
+  var shown = place(state, problems, "error");
+  place(state, notes, "note");
   showSummary(state, shown);
-  if (found.problems.length) state.parts.result.hidden = true;
-  else showResult(state, got.data, found.notes);
-  return found.problems.length;
+  if (problems.length) state.parts.result.hidden = true;
+  else showResult(state, spec, got.data, notes, source.data);
+  return problems.length;
 }
 
 function changed(state, path, value) {
   follow(state, path, value);
+  followSource(state, path);
   clearTimeout(state.saveTimer);
   state.saveTimer = setTimeout(function () { saveDraft(state); }, 200);
   if (!state.checkedOnce) return;
@@ -94,6 +101,7 @@ function draw(app, spec, draft) {
   parts.form = el("form", { class: "pv-form__form", novalidate: true });
   parts.form.addEventListener(CHANGE, function (event) { changed(state, event.detail.path, event.detail.value); });
   renderProperties(state, spec.schema, [], parts.form, state.raw);
+  state.fields.sources.wrapper.after(sourceSection(state));
   parts.form.append(el("div", { class: "pv-form__actions" },
                        [el("button", { type: "submit", class: "md-button md-button--primary", text: "Controleren en bestand maken" })]));
   parts.form.addEventListener("submit", function (event) {

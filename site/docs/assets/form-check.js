@@ -104,8 +104,9 @@ export function findProblems(spec, compiled, data) {
   return found.concat(ruleFindings(spec, compiled, data));
 }
 
-function variant(problem, widget) {
+function variant(spec, problem, widget) {
   if (problem.code === "schema-required") return widget ? widget.kind : "";
+  if (problem.code === "id-duplicate") return spec.kind === "practice" ? "" : spec.kind;
   if (problem.code === "schema-type") return problem.params.expected;
   return "";
 }
@@ -119,7 +120,7 @@ function message(spec, problem, widget) {
   if (params.expected && (problem.code === "unit-mismatch" || problem.code === "comparison-unit-mismatch")) {
     params.expected_label = codeLabel(spec, "unit", params.expected);
   }
-  return fill(texts[variant(problem, widget)] || texts[""], params);
+  return fill(texts[variant(spec, problem, widget)] || texts[""], params);
 }
 
 // {problems, notes} for got = collect(...); `fields` (the widget registry) tells which message fits a field.

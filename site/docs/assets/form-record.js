@@ -68,8 +68,10 @@ function collectObject(spec, node, holder, domPath, dataPath, required, map) {
   return Object.keys(out).length || required ? out : undefined;
 }
 
-// {data: the record, map: record key -> form key}
-export function collect(spec, raw) {
-  var map = { "": "" };
-  return { data: collectObject(spec, spec.schema, raw, [], [], true, map), map: map };
+// {data: the record, map: record key -> form key}; `prefix`: where the record's fields sit in the form
+// (["new_source"] for a new source, form-source.js).
+export function collect(spec, raw, prefix) {
+  prefix = prefix || [];
+  var map = { "": key(prefix) };
+  return { data: collectObject(spec, resolve(spec, spec.schema), raw, prefix, [], true, map), map: map };
 }

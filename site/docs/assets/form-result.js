@@ -3,8 +3,9 @@
  *
  * A preview of the practice as it will read, and the record as YAML
  * (form-yaml.js) to copy, download, or open on GitHub's new-file page with
- * the text filled in. Nothing is sent anywhere until the contributor follows
- * that link.
+ * the text filled in. With a new source (form-source.js), its own file comes
+ * first, with its own link. Nothing is sent anywhere until the contributor
+ * follows a link.
  */
 import { el } from "./form-dom.js";
 import { codeLabel, knownLabel } from "./form-model.js";
@@ -42,11 +43,13 @@ export function resultSection(state) {
   parts.notesBox = el("div", { class: "pv-form__notes", hidden: true },
                       [el("p", { text: "Let op (dit houdt uw voorbeeld niet tegen):" }), parts.notes]);
   parts.preview = el("div", { class: "pv-form__preview" });
+  parts.source = sourcePart(parts);
   parts.copy.addEventListener("click", function () { copy(parts); });
   parts.result = el("section", { class: "pv-form__result", "aria-labelledby": "pv-resultaat-titel", hidden: true }, [
     el("h2", { id: "pv-resultaat-titel", tabindex: "-1", text: "Uw voorbeeld is klaar" }),
     parts.notesBox,
     el("h3", { text: "Zo ziet het eruit" }), parts.preview,
+    parts.source,
     el("h3", { text: "Het bestand" }),
     el("p", { text: "Dit is uw voorbeeld als tekstbestand. Kopieer of download het, of open het meteen op GitHub." }),
     el("label", { for: "pv-yaml", text: "Uw voorbeeld als tekst" }), parts.yaml,
@@ -59,19 +62,51 @@ export function resultSection(state) {
   return parts.result;
 }
 
-export function showResult(state, data, noteList) {
-  var spec = state.spec, parts = state.parts;
+// The (hidden) part for the file of a new source: its text and its own link, first.
+function sourcePart(parts) {
+  parts.sourceYaml = el("textarea", { id: "pv-bron-yaml", rows: 9, readonly: true, spellcheck: "false", class: "pv-form__yaml" });
+  parts.sourceGithub = el("a", { class: "md-button md-button--primary", "data-action": "github-bron", target: "_blank",
+                                 rel: "noopener noreferrer", text: "Bron openen op GitHub" });
+  return el("div", { hidden: true }, [
+    el("h3", { text: "Eerst: het bestand voor de nieuwe bron" }),
+    el("p", { text: "Uw voorbeeld verwijst naar een bron die nog niet in de catalogus staat. Daarom zijn er twee " +
+                    "bestanden. Zet eerst de bron op GitHub: klik op Bron openen op GitHub en volg de stappen onderaan " +
+                    "deze pagina. Doe daarna hetzelfde met uw voorbeeld, met de knop Openen op GitHub hieronder. Zo " +
+                    "komen er twee voorstellen bij de redactie. Tot de redactie de bron heeft overgenomen, meldt de " +
+                    "controle bij uw voorbeeld dat de bron nog niet in de catalogus staat. Dat is goed zo: de redactie " +
+                    "neemt de bron en het voorbeeld samen over." }),
+    el("label", { for: "pv-bron-yaml", text: "De bron als tekst" }), parts.sourceYaml,
+    el("div", { class: "pv-form__actions" }, [parts.sourceGithub]),
+    el("h3", { text: "Daarna: het bestand voor uw voorbeeld" })
+  ]);
+}
+
+// The file's text and the address of GitHub's new-file page with that text filled in.
+export function fileFor(spec, data) {
   var yaml = dump(data, [spec.schema_line]);
   var filename = data.id + ".yaml";
+  return { yaml: yaml, filename: filename,
+           github: spec.new_file_url + "?filename=" + encodeURIComponent(filename) + "&value=" + encodeURIComponent(yaml) };
+}
+
+// `spec`: the definition the practice was checked with (it knows a new source); `source`: the new source, or null.
+export function showResult(state, spec, data, noteList, source) {
+  var parts = state.parts, file = fileFor(spec, data);
+  var yaml = file.yaml, filename = file.filename;
   parts.yaml.value = yaml;
   // One download address at a time: the previous file is released.
   if (state.downloadUrl) URL.revokeObjectURL(state.downloadUrl);
   state.downloadUrl = URL.createObjectURL(new Blob([yaml], { type: "application/yaml" }));
   parts.download.href = state.downloadUrl;
   parts.download.setAttribute("download", filename);
-  var github = spec.new_file_url + "?filename=" + encodeURIComponent(filename) + "&value=" + encodeURIComponent(yaml);
-  parts.github.href = github;
-  parts.long.hidden = github.length <= GITHUB_URL_LIMIT;
+  parts.github.href = file.github;
+  parts.long.hidden = file.github.length <= GITHUB_URL_LIMIT;
+  parts.source.hidden = !source;
+  if (source) {
+    var sourceFile = fileFor(spec.new_source, source);
+    parts.sourceYaml.value = sourceFile.yaml;
+    parts.sourceGithub.href = sourceFile.github;
+  }
   parts.notes.textContent = "";
   noteList.forEach(function (note) { parts.notes.append(el("li", { text: note.text })); });
   parts.notesBox.hidden = !noteList.length;

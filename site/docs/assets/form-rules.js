@@ -58,7 +58,7 @@ function length(text) { return Array.from(text).length; } // Python's len(): cod
 
 function isInteger(value) { return typeof value === "number" && Number.isInteger(value); }
 
-// ---- the practice rules (record_rules._practice_rules and its CHECKS) ----------------------
+// ---- the rules of the record's kind (record_rules._kind_rules and its CHECKS) ---------------
 
 var CHECKS = {
   length: function (rule, value, path) {
@@ -119,7 +119,7 @@ function practiceRules(spec, compiled, data) {
   (spec.codelists.indicator || []).forEach(function (row) { if (row.unit) ctx.units[row.code] = row.unit; });
   (spec.known.practice || []).forEach(function (row) { ctx.practices[row.id] = row; });
   var out = [];
-  spec.rules.practice.forEach(function (rule) {
+  spec.rules.record.forEach(function (rule) {
     rule.paths.forEach(function (pattern) {
       valuesAt(data, pattern).forEach(function (at) {
         CHECKS[rule.check](rule, at.value, at.path, ctx).forEach(function (found) {
@@ -199,7 +199,7 @@ function impossibleDate(spec, compiled, value) {
 
 function references(spec, data) {
   var out = [];
-  var taken = typeof data.id === "string" ? knownLabel(spec, "practice", data.id) : null;
+  var taken = typeof data.id === "string" ? knownLabel(spec, spec.kind, data.id) : null; // a practice, or a new source
   if (taken) out.push({ code: "id-duplicate", path: ["id"], params: { id: data.id, title: taken } });
   spec.reference_paths.forEach(function (ref) {
     valuesAt(data, ref.path).forEach(function (at) {
