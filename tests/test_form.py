@@ -20,8 +20,8 @@ from generator.catalog.load import load_file, load_text
 from generator.catalog.problems import MESSAGES, format_path
 from generator.catalog.record_rules import record_rules
 from generator.catalog.schema_errors import KEYWORD_CODES, close_matches, problems_from_errors
-from generator.catalog.text_rules import published_text_rules
 from generator.catalog.schemas import Schema, bundle, read_schemas
+from generator.catalog.text_rules import published_text_rules
 from generator.paths import CATALOG_DIR, ROOT, SCHEMA_DIR
 from generator.tools import new
 from generator.website import form_spec

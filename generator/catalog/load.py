@@ -20,6 +20,7 @@ import stat
 from pathlib import Path
 
 from .document import Document, failed
+from .kinds import DATASET_FILE
 from .yaml_fast import fast_value
 from .yaml_limits import C1_OR_NONCHAR, MAX_BYTES, NOT_CONTROLS, NOT_NOTABLE
 from .yaml_slow import load_slow
@@ -120,3 +121,10 @@ def _unprintable(name: str, before: str, char: str) -> Document:
     line = before.count("\n") + 1
     col = len(before) - (before.rfind("\n") + 1) + 1
     return failed(name, "file-control-char", line, col, char=f"U+{ord(char):04X}")
+
+
+def load_dataset(catalog_dir: Path) -> dict:
+    """The catalogue's description (catalog/dataset.yaml) for the tools that need its addresses
+    before or without a check; {} when it is missing or broken, which the check reports."""
+    data = load_file(catalog_dir / DATASET_FILE).data
+    return data if isinstance(data, dict) else {}

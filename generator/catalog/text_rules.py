@@ -11,7 +11,8 @@ import re
 from .codelists import FORMULA_SIGNS, FORMULA_START
 from .entry import Entry, strings
 from .problems import Problem
-from .rule_spec import FULL_DATE, MONTHS, TEXT_CONTROL as _TEXT_CONTROL  # declared once, for the form too
+from .rule_spec import FULL_DATE, MONTHS  # declared once, for the form too
+from .rule_spec import TEXT_CONTROL as _TEXT_CONTROL
 from .schemas import Schema, values_at
 
 # Cheap superset tests on the raw text, as for contact data. A text can only

@@ -30,9 +30,9 @@ from generator.paths import ROOT
 
 from . import cells, tables
 from .codebook import codebook_markdown
+from .dcat import dcat_jsonld
 from .descriptor import NESTED_FILE, dataset_metadata, nested_resource_entry, package_descriptor, table_resource_entry
 from .encoding import json_lines, write_bytes, write_json
-from .dcat import dcat_jsonld
 from .practice_packages import write_practice_packages
 from .rows import catalog_rows
 from .zipfiles import zip_bytes

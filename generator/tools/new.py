@@ -19,8 +19,8 @@ import textwrap
 import unicodedata
 from pathlib import Path
 
-from generator.catalog.kinds import DATASET_FILE, KINDS, schema_line
-from generator.catalog.load import load_file
+from generator.catalog.kinds import KINDS, schema_line
+from generator.catalog.load import load_dataset
 from generator.catalog.schemas import Schema
 from generator.paths import CATALOG_DIR, SCHEMA_DIR
 
@@ -173,8 +173,7 @@ def _required_values(ident, title, places, themes, today: dt.date) -> dict[str, 
 
 def _site_url(catalog_dir: Path) -> str:
     """The catalogue's website, as its dataset description names it."""
-    data = load_file(catalog_dir / DATASET_FILE).data
-    homepage = data.get("homepage") if isinstance(data, dict) else None
+    homepage = load_dataset(catalog_dir).get("homepage")
     return homepage if isinstance(homepage, str) else ""
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.catalog.load import load_dataset
 from generator.opendata.versions import released_sections
 from generator.paths import CATALOG, project_dir
 
@@ -35,7 +36,7 @@ def check(tag: str, root: Path | None = None) -> list[str]:
     if not match:
         return [f"tag {tag!r} is geen versie-tag: verwacht v<major>.<minor>.<patch>, bijvoorbeeld v1.2.0"]
     version = match.group(1)
-    dataset = _read_yaml(root / CATALOG / "dataset.yaml")
+    dataset = load_dataset(root / CATALOG)
     problems = []
     if dataset.get("version") != version:
         problems.append(f"catalog/dataset.yaml: version is {dataset.get('version')!r}, de tag zegt {version!r}")

@@ -33,8 +33,8 @@ from .pages_compare import compare_url
 from .pages_map import locator
 from .practice_cards import cards
 from .practice_summary import cost_lines
-from .search_words import practice_words
 from .sanitize import markdown_html, markdown_text, text
+from .search_words import practice_words
 from .sources_page import source_html
 
 COST_STAGE = {"achieved": "werkelijke kosten", "expected": "verwachte kosten", "target": "begroting"}

@@ -9,14 +9,13 @@ import shutil
 from urllib.parse import parse_qs, urlsplit
 
 from playwright.sync_api import expect
+from test_browser_form import error_at, fill, open_form, submit
 
 from generator.catalog.check import check_catalog
 from generator.catalog.load import load_text
 from generator.paths import CATALOG_DIR
 from generator.website.form_spec import PRACTICES_FOLDER, SOURCES_FOLDER
 from generator.website.page_parts import SiteLinks
-
-from test_browser_form import error_at, fill, open_form, submit
 
 PRACTICE = {"title": "Werkcentrum Venlo uit het formulier", "summary": "Een korte samenvatting van dit voorbeeld.",
             "status": "pilot", "scope": "municipality", "places": ["GM0983"], "themes": ["reintegration"],

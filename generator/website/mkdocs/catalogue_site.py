@@ -31,8 +31,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from generator.catalog import report
 from generator.catalog.check import check_catalog
-from generator.catalog.kinds import DATASET_FILE
-from generator.catalog.load import load_file
+from generator.catalog.load import load_dataset
 from generator.paths import CATALOG, SCHEMA_DIR
 from generator.website import extra_pages, html_blocks, pages
 from generator.website.page_parts import SiteLinks
@@ -157,8 +156,7 @@ def _dataset(config) -> dict:
     catalog = config.get(CATALOG_KEY)
     if catalog is not None and catalog.dataset is not None:
         return dict(catalog.dataset)
-    data = load_file(_catalog_dir(config) / DATASET_FILE).data  # never raises; the check reports problems
-    return data if isinstance(data, dict) else {}
+    return load_dataset(_catalog_dir(config))
 
 
 def _fingerprint(content: str, blocks=()) -> bytes:
