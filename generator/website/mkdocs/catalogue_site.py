@@ -34,7 +34,7 @@ from generator.catalog.check import check_catalog
 from generator.catalog.kinds import DATASET_FILE
 from generator.catalog.load import load_file
 from generator.paths import CATALOG, SCHEMA_DIR
-from generator.website import extra_pages, html_blocks, pages
+from generator.website import extra_pages, html_blocks, pages, scroll_regions
 from generator.website.page_parts import SiteLinks
 from generator.website.site import CATALOG_KEY
 
@@ -98,7 +98,7 @@ class CatalogueSite:
     def page_content(self, html_text: str, page) -> str:
         if self.reusing and self.served.reusable(page.file.src_uri):
             page.meta["template"] = serve_reuse.TEMPLATE  # prints the page's previous HTML
-        return html_text
+        return scroll_regions.wrap_tables(html_text)
 
     def post_page(self, output: str, page) -> str:
         if self.reusing:
