@@ -113,7 +113,8 @@ def _practice(ident, i, rng, codes, sources, places, instruments, partner) -> di
         "instruments": [instruments[i % N_INSTRUMENTS]],
         "organisations": [
             {"name": f"Gemeente {i % N_PLACES}", "type": "municipality", "role": "lead",
-             "place": places[i % N_PLACES], "note": _text(rng, 6)},
+             "place": places[i % N_PLACES], "website": f"https://gemeente-{i % N_PLACES}.example.org",
+             "note": _text(rng, 6)},
             {"name": f"Werkgever {i}", "type": "employer", "role": "employer"},
         ],
         "metrics": [_metric(rng, codes, source, j) for j in range(3 + i % 3)],

@@ -68,14 +68,14 @@ def test_the_finder_sees_a_label_outside_an_ignored_element():
     assert indexed_labels('<div data-pagefind-ignore></div><table><tr><th>a</th></tr></table>') == ["<th> at line 1"]
 
 
-def test_table_escapes_its_caption_and_labels_and_wraps_like_material():
+def test_table_escapes_its_caption_and_labels():
     markup = table('Voorbeelden bij "x" & <y>', ("Thema's",), [("<b>cel</b>",)])
-    assert markup.startswith('<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>')
+    assert markup.startswith("<table>")  # its scrolling region comes later, on every page alike
     assert "<caption data-pagefind-ignore>Voorbeelden bij &quot;x&quot; &amp; &lt;y&gt;</caption>" in markup
     assert '<thead data-pagefind-ignore><tr><th scope="col">Thema\'s</th></tr></thead>' in markup
     assert "<tbody><tr><td><b>cel</b></td></tr></tbody>" in markup
     lines = table("c", ("a", "b"), [("1", "2"), ("3", "4")], newlines=True).splitlines()
-    assert lines[3:6] == ["<tbody>", "<tr><td>1</td><td>2</td></tr>", "<tr><td>3</td><td>4</td></tr>"]
+    assert lines[2:5] == ["<tbody>", "<tr><td>1</td><td>2</td></tr>", "<tr><td>3</td><td>4</td></tr>"]
     assert table("c", ("a",), [("1",)]) == "".join(table("c", ("a",), [("1",)], newlines=True).splitlines())
 
 

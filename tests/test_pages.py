@@ -54,7 +54,8 @@ def venlo() -> dict:
         "status": "running", "period": {"start": "2006"}, "scope": "municipality", "places": ["GM0983"],
         "themes": ["reintegration", "youth-unemployment"], "target_groups": ["young-people"],
         "instruments": ["werkervaringsplaats"],
-        "organisations": [{"name": "Gemeente Venlo", "type": "municipality", "role": "lead", "place": "GM0983"}],
+        "organisations": [{"name": "Gemeente Venlo", "type": "municipality", "role": "lead", "place": "GM0983",
+                           "website": "https://www.venlo.nl"}],
         "metrics": [
             {"indicator": "change-young-welfare-recipients", "label": "Jongeren in de bijstand", "value": -26,
              "unit": "percent-change", "kind": "outcome", "stage": "achieved",
@@ -218,6 +219,20 @@ def test_reuse_links_and_citation_follow_the_site_and_repository_addresses(catal
                                      branch="dev"))["voorbeelden/venlo-werkt.md"]
     assert 'href="https://example.org/repo/edit/dev/catalog/practices/venlo-werkt.yaml"' in other
     assert "https://example.org/site/voorbeelden/venlo-werkt/</p>" in other
+
+
+def test_meer_weten_gives_the_websites_the_sources_and_the_editors_issues(catalog, site):
+    more = body(site["voorbeelden/venlo-werkt.md"]).split("## Meer weten?\n\n", 1)[1].split("\n## ", 1)[0]
+    assert '<a href="https://www.venlo.nl" rel="noopener">Gemeente Venlo</a>' in more
+    assert '<a href="https://example.org/het-werkt" rel="noopener"><cite>Het werkt! Voorbeelden</cite></a>' in more
+    assert '<a href="https://github.com/praktijkvoorbeelden-werk/catalogus/issues">' in more
+    assert "data-pagefind-ignore" in more  # links around the practice, not its words
+    # Montferland's organisation has no website: no list of websites, the rest stays.
+    other = body(site["voorbeelden/montferland-leren.md"]).split("## Meer weten?", 1)[1]
+    assert "websites" not in other.split("## Over dit record")[0] and "/issues" in other
+    # The editors' address follows the repository the dataset names.
+    moved = pages(catalog, SiteLinks(site_url="https://example.org/site/", repo_url="https://example.org/repo/"))
+    assert 'href="https://example.org/repo/issues"' in moved["voorbeelden/venlo-werkt.md"]
 
 
 def test_linked_data_files_are_the_ones_the_data_package_writes(catalog, site, tmp_path):

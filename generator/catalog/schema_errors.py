@@ -52,6 +52,15 @@ PATTERNS = {
         "een webadres", "a web address",
         "Gebruik een volledig adres dat begint met https:// (of http://), zonder spaties.",
         "Use a full address starting with https:// (or http://), without spaces."),
+    ("^https://(?!(?:[a-z0-9-]+\\.)*(?:linkedin|facebook|instagram|twitter|x|tiktok)\\.com(?:[/:?#]|$))"
+     "[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::[0-9]+)?(?:[/?#][^\\s@~]*)?$"): (
+        "de website van een organisatie", "an organisation's website",
+        "Gebruik het openbare adres van de organisatie zelf, dat begint met https://, zoals "
+        "https://www.venlo.nl. Geen e-mailadres, geen http:// en geen persoonlijke pagina "
+        "(zoals LinkedIn, Facebook of een adres met ~ of @).",
+        "Use the organisation's own public address, starting with https://, e.g. https://www.venlo.nl. "
+        "No e-mail address, no http:// and no personal page (such as LinkedIn, Facebook or an address "
+        "with ~ or @)."),
     "^[A-Z]{3}$": (
         "een munteenheid", "a currency",
         "Gebruik een code van drie hoofdletters, zoals EUR.", "Use a three-letter code such as EUR."),

@@ -40,6 +40,7 @@ LABELS = {
     "status": "Stand van zaken", "period": "Periode", "start": "Begin", "end": "Einde", "scope": "Schaal",
     "places": "Plaatsen", "themes": "Thema's", "target_groups": "Doelgroepen", "instruments": "Instrumenten",
     "organisations": "Organisaties", "name": "Naam", "type": "Soort", "role": "Rol", "place": "Plaats",
+    "website": "Website",
     "note": "Toelichting", "metrics": "Cijfers", "indicator": "Wat is er gemeten?", "label": "Omschrijving",
     "value": "Waarde", "qualifier": "Hoe precies", "as_given": "Letterlijk uit de bron", "unit": "Eenheid",
     "as_of": "Peildatum", "population": "Over wie", "kind": "Soort cijfer", "stage": "Gehaald, verwacht of doel",

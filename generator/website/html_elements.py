@@ -35,13 +35,11 @@ def table(caption: str, headers: Sequence[str], rows: Iterable[Sequence[str]], *
     """A table with a caption and column headers; each row is a sequence of cell HTML."""
     head = "".join(f'<th scope="col">{_words(h)}</th>' for h in headers)
     body = ["<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows]
+    # No scrolling wrapper here: every page's tables get one (scroll_regions.py).
     return _join([
-        # Material wraps Markdown tables in these two divs (horizontal scrolling on a
-        # phone); raw HTML tables do not pass its Markdown extension, so they get them here.
-        '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">',
         f"<table><caption{IGNORED}>{text(caption)}</caption>",
         f"<thead{IGNORED}><tr>{head}</tr></thead>",
-        "<tbody>", *body, "</tbody></table></div></div>",
+        "<tbody>", *body, "</tbody></table>",
     ], newlines)
 
 

@@ -46,6 +46,10 @@ class SiteLinks:
     def view_url(self, repo_path: str) -> str:
         return f"{self.repo_url.rstrip('/')}/blob/{self.branch}/{repo_path}"
 
+    def issues_url(self) -> str:
+        """Where readers report a mistake or ask the editors: the repository's issues."""
+        return f"{self.repo_url.rstrip('/')}/issues"
+
     def page_url(self, page: str) -> str:
         return self.site_url.rstrip("/") + "/" + url_of(page)
 

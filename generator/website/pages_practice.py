@@ -32,6 +32,7 @@ from .page_parts import (
 from .pages_compare import compare_url
 from .pages_map import locator
 from .practice_cards import cards
+from .practice_more import more_html
 from .practice_summary import cost_lines
 from .sanitize import markdown_html, markdown_text, text
 from .search_words import practice_words
@@ -57,6 +58,7 @@ def practice_markdown(catalog: Catalog, practice: dict, geo: Geography, links: S
         _section("Bewijs", _evidence(catalog, practice, page)),
         _section("Bronnen", _sources(catalog, practice, page)),
         _section("Verwante voorbeelden", _related(catalog, practice, page)),
+        _section("Meer weten?", more_html(catalog, practice, page, links)),
         _section("Over dit record", _record(catalog, practice, page, links)),
         html_block(search_words(practice_words(catalog, practice))),
     ]

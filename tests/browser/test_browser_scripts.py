@@ -35,9 +35,11 @@ EXPECTED = {
     "home": (set(), set()),
     "practice": (set(), set()),
     "about": (set(), set()),
-    "search": ({"assets/zoeken.js"}, {"assets/zoeken.js", "assets/zoeken-taal.js"}),
+    "search": ({"assets/zoeken.js"}, {"assets/zoeken.js", "assets/zoeken-taal.js", "assets/zoeken-index.js",
+                                      "assets/zoeken-weergave.js", "assets/zoeken-uitklap.js"}),
     "explorer": ({"assets/verkennen.js"}, {"assets/verkennen.js", "assets/verkennen-csv.js",
-                                           "assets/verkennen-rijen.js", "assets/verkennen-cijfers.js"}),
+                                           "assets/verkennen-rijen.js", "assets/verkennen-cijfers.js",
+                                           "assets/verkennen-plaatsen.js", "assets/verkennen-schuif.js"}),
     "form": ({"assets/form-app.js"}, FORM_MODULES),
 }
 PAGEFIND = "pagefind/"

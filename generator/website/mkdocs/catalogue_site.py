@@ -33,7 +33,7 @@ from generator.catalog import report
 from generator.catalog.check import check_catalog
 from generator.catalog.load import load_dataset
 from generator.paths import CATALOG, SCHEMA_DIR
-from generator.website import extra_pages, html_blocks, pages
+from generator.website import extra_pages, html_blocks, pages, scroll_regions
 from generator.website.page_parts import SiteLinks
 from generator.website.site import CATALOG_KEY, RELEASES_KEY
 
@@ -97,7 +97,7 @@ class CatalogueSite:
     def page_content(self, html_text: str, page) -> str:
         if self.reusing and self.served.reusable(page.file.src_uri):
             page.meta["template"] = serve_reuse.TEMPLATE  # prints the page's previous HTML
-        return html_text
+        return scroll_regions.wrap_tables(html_text)
 
     def post_page(self, output: str, page) -> str:
         if self.reusing:

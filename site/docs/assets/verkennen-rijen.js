@@ -1,10 +1,12 @@
 /*
  * The explorer's rows: one per practice, joined from the data package's tables
  * (names and columns as generator/opendata/tables.py writes them), with its
- * places, themes, key figures and cost (verkennen-cijfers.js).
+ * places (with the regions and provinces they lie in, verkennen-plaatsen.js),
+ * themes, key figures and cost (verkennen-cijfers.js).
  */
 
 import { costLines, keyFigures } from "./verkennen-cijfers.js";
+import { placeAreas } from "./verkennen-plaatsen.js";
 
 // ---- rows ---------------------------------------------------------------
 
@@ -51,6 +53,7 @@ export function buildRows(t, siteUrl) {
   var places = {};
   t.places.forEach(function (p) { places[p.id] = p.name; });
   var placesOf = groupBy(t.practicePlaces, "practice_id");
+  var areas = placeAreas(t.places, t.placeParents, t.placeProvinces);
   var themesOf = groupBy(t.practiceThemes, "practice_id");
   var metricsOf = groupBy(t.metrics, "practice_id");
   var costsOf = groupBy(t.costs, "practice_id");
@@ -64,6 +67,8 @@ export function buildRows(t, siteUrl) {
       title: p.title,
       url: new URL("voorbeelden/" + encodeURIComponent(p.id) + "/", siteUrl).href,
       places: (placesOf[p.id] || []).map(function (r) { return places[r.place] || r.place; }),
+      // The regions and provinces of its places, for the text filter only.
+      areas: [].concat.apply([], (placesOf[p.id] || []).map(function (r) { return areas[r.place] || []; })),
       start: p.period_start || "",
       end: p.period_end || "",
       status: p.status, statusLabel: (status[p.status] || { label: p.status }).label,

@@ -12,6 +12,7 @@
 import { NO_FIGURES } from "./verkennen-cijfers.js";
 import { parseCsv, selectionCsv } from "./verkennen-csv.js";
 import { buildRows, periodText } from "./verkennen-rijen.js";
+import { watchScrollCue } from "./verkennen-schuif.js";
 
 (function () {
   "use strict";
@@ -26,6 +27,8 @@ import { buildRows, periodText } from "./verkennen-rijen.js";
     practices: "practices.csv",
     places: "places.csv",
     practicePlaces: "practice_places.csv",
+    placeParents: "place_parents.csv",
+    placeProvinces: "place_provinces.csv",
     practiceThemes: "practice_themes.csv",
     metrics: "metrics.csv",
     costs: "costs.csv",
@@ -96,7 +99,7 @@ import { buildRows, periodText } from "./verkennen-rijen.js";
     if (state.withFigures && row.figures === 0) return false;
     var text = state.text.trim().toLowerCase();
     if (text) {
-      var haystack = [row.title].concat(row.places).join(" ").toLowerCase();
+      var haystack = [row.title].concat(row.places, row.areas).join(" ").toLowerCase();
       if (haystack.indexOf(text) < 0) return false;
     }
     return true;
@@ -203,6 +206,7 @@ import { buildRows, periodText } from "./verkennen-rijen.js";
     var table = app.querySelector("table");
     var download = app.querySelector("[data-verkennen=download]");
     var reset = app.querySelector("[data-verkennen=wissen]");
+    var checkScrollCue = watchScrollCue(app.querySelector(".verkennen__tabel"), app.querySelector("[data-verkennen=schuif]"));
     var state = readState();
     var rows = [];
     var downloadUrl = null;
@@ -211,6 +215,7 @@ import { buildRows, periodText } from "./verkennen-rijen.js";
       var chosen = selection(rows, state);
       renderHead(table, state, sortBy);
       renderBody(table, chosen);
+      checkScrollCue();
       status.textContent = chosen.length + " van " + rows.length + " voorbeelden";
       if (downloadUrl) URL.revokeObjectURL(downloadUrl);
       downloadUrl = URL.createObjectURL(new Blob(["\ufeff" + selectionCsv(chosen)], { type: "text/csv;charset=utf-8" }));
