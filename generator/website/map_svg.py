@@ -61,6 +61,7 @@ def outline_source() -> str:
     return json.loads(OUTLINE_FILE.read_text(encoding="utf-8"))["source"]
 
 
+@functools.lru_cache(maxsize=8)
 def projection(width: float) -> Projection:
     """Fits the outline, with a margin, into a viewBox `width` units wide."""
     points = [point for ring in outline_rings() for point in ring]
@@ -81,6 +82,7 @@ def _number(value: float) -> str:
     return f"{value:.1f}"
 
 
+@functools.lru_cache(maxsize=8)  # the same locator outline on every practice page
 def outline_path(proj: Projection, min_step: float = 0.0) -> str:
     """The outline as one path; points closer than min_step to the last one kept are dropped,
     so the small locator map (on every practice page) stays small."""

@@ -23,6 +23,7 @@ a verb stem: `bouw` is known because `bouwen` is.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -109,19 +110,24 @@ class Vocabulary:
         parts = {part for w in words for part in self.split(w)} - words
         found = words | parts
         joined = " " + " ".join(tokens(" ".join(texts))) + " "
+        in_order = sorted(found)
         synonyms = set()
         for group in self.groups:
-            if any(_matches(member, found, joined) for member in group):
+            if any(_matches(member, found, in_order, joined) for member in group):
                 synonyms.update(member for member in group if member not in found)
         return sorted(parts), sorted(synonyms)
 
 
-def _matches(member: str, words: set[str], joined: str) -> bool:
+def _matches(member: str, words: set[str], in_order: list[str], joined: str) -> bool:
     if " " in member:
         return f" {member} " in joined
     if member in words:
         return True
-    return len(member) >= MIN_PREFIX and any(w.startswith(member) for w in words)
+    if len(member) < MIN_PREFIX:
+        return False
+    # the words that start with member follow it directly in sorted order
+    at = bisect.bisect_left(in_order, member)
+    return at < len(in_order) and in_order[at].startswith(member)
 
 
 _CACHE: dict[int, tuple[Catalog, Vocabulary]] = {}
