@@ -106,10 +106,11 @@ class Vocabulary:
 
     def page_words(self, texts: list[str]) -> tuple[list[str], list[str]]:
         """The hidden words for a page with these texts: (compound parts, synonyms)."""
-        words = {w for t in texts for w in tokens(t)}
+        all_words = tokens(" ".join(texts))  # no word runs over the joining space
+        words = set(all_words)
         parts = {part for w in words for part in self.split(w)} - words
         found = words | parts
-        joined = " " + " ".join(tokens(" ".join(texts))) + " "
+        joined = " " + " ".join(all_words) + " "
         in_order = sorted(found)
         synonyms = set()
         for group in self.groups:
