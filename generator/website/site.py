@@ -38,6 +38,7 @@ from pathlib import Path
 
 from generator.catalog.model import Catalog
 
+from .minify import minify_assets
 from .pagefind_order import put_in_order
 
 CATALOG_KEY = "catalogus_checked_catalog"  # the mkdocs config entry the hook reads
@@ -54,7 +55,7 @@ class SiteError(Exception):
 
 
 def build_site(catalog: Catalog, site_dir: Path, config_file: Path) -> None:
-    """mkdocs build into site_dir (which mkdocs empties first)."""
+    """mkdocs build into site_dir (which mkdocs empties first), the site's own scripts minified."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -68,6 +69,7 @@ def build_site(catalog: Catalog, site_dir: Path, config_file: Path) -> None:
             config[CATALOG_KEY] = catalog
             with _build_date(catalog):
                 build(config)
+            minify_assets(site_dir)
         except MkDocsException as error:  # Abort included, though it is a SystemExit
             raise SiteError("\n".join(log.take()) or str(error)) from error
 
