@@ -26,6 +26,8 @@ import { rewrite, suggestion, vocabulary } from "./zoeken-taal.js";
   var META_FACETS = ["soort", "provincie", "periode", "status", "bewijs"];
   var PAGE_SIZE = 20;
   var FACET_PREVIEW = 8;
+  // Search once typing pauses this long (ms); part of the time from the last key to the results.
+  var TYPING_PAUSE = 150;
   // This file is served from assets/; the index sits in pagefind/ at the site root.
   var PAGEFIND_URL = new URL("../pagefind/pagefind.js", import.meta.url).href;
   var pagefind = null;
@@ -278,6 +280,10 @@ import { rewrite, suggestion, vocabulary } from "./zoeken-taal.js";
     var sequence = 0;
     var typingTimer = null;
     var current = null;
+    // Searches run one after another, and one that a newer request has overtaken before it
+    // started is skipped: Pagefind works in one worker, where searches would queue up
+    // (a second each at 10,000 records), so typing never waits for stale ones.
+    var searching = Promise.resolve();
 
     function update(historyMode) {
       if (historyMode === "push") window.history.pushState(null, "", stateUrl(state));
@@ -287,7 +293,11 @@ import { rewrite, suggestion, vocabulary } from "./zoeken-taal.js";
       filterSummary.textContent = chosen ? "Filters (" + chosen + " gekozen)" : "Filters";
       var mine = ++sequence;
       app.setAttribute("aria-busy", "true");
-      Promise.all([loadPagefind(), loadWords()]).then(function (loaded) {
+      searching = searching.then(function () { if (mine === sequence) return search(mine); });
+    }
+
+    function search(mine) {
+      return Promise.all([loadPagefind(), loadWords()]).then(function (loaded) {
         return runSearch(loaded[0], state, loaded[1]).then(function (outcome) {
           return Object.assign(outcome, { vocab: loaded[1] });
         });
@@ -348,7 +358,7 @@ import { rewrite, suggestion, vocabulary } from "./zoeken-taal.js";
         state.q = input.value;
         state.shown = PAGE_SIZE;
         update("replace");
-      }, 250);
+      }, TYPING_PAUSE);
     });
     moreButton.addEventListener("click", function () {
       var next = list.children.length;
