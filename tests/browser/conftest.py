@@ -30,7 +30,7 @@ AXE_SCRIPT = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 SUB_FOLDER = "/catalogus/"
 
 
-class _SubFolderHandler(http.server.SimpleHTTPRequestHandler):
+class SubFolderHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the folder under SUB_FOLDER only; everything else is 404."""
 
     def translate_path(self, path: str) -> str:
@@ -43,9 +43,9 @@ class _SubFolderHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
+def serve(folder: Path, handler_class: type = SubFolderHandler):
     """A threaded static server for `folder` on a free port of 127.0.0.1; yields its base URL."""
-    handler = functools.partial(_SubFolderHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

@@ -24,6 +24,9 @@ function parts(app) {
   };
 }
 
+// Search once typing pauses this long (ms); part of the time from the last key to the results.
+var TYPING_PAUSE = 150;
+
 // One search page: its state, the search under way (a newer one makes older answers stale).
 class SearchPage {
   constructor(app) {
@@ -32,6 +35,10 @@ class SearchPage {
     this.state = readState();
     this.sequence = 0;
     this.current = null;
+    // Searches run one after another, and one that a newer request has overtaken before it
+    // started is skipped: Pagefind works in one worker, where searches would queue up
+    // (a second each at 10,000 records), so typing never waits for stale ones.
+    this.searching = Promise.resolve();
   }
 
   update(historyMode) {
@@ -42,7 +49,12 @@ class SearchPage {
     ui.label(chosenCount(state.filters), null);
     var mine = ++this.sequence;
     app.setAttribute("aria-busy", "true");
-    Promise.all([loadPagefind(), loadWords()]).then(function (loaded) {
+    this.searching = this.searching.then(function () { if (mine === self.sequence) return self.search(mine); });
+  }
+
+  search(mine) {
+    var state = this.state, ui = this.ui, app = this.app, self = this;
+    return Promise.all([loadPagefind(), loadWords()]).then(function (loaded) {
       return runSearch(loaded[0], state, loaded[1]).then(function (outcome) {
         return Object.assign(outcome, { vocab: loaded[1] });
       });
@@ -122,7 +134,7 @@ class SearchPage {
     });
     ui.input.addEventListener("input", function () {
       window.clearTimeout(self.typingTimer);
-      self.typingTimer = window.setTimeout(function () { self.ask("replace"); }, 250);
+      self.typingTimer = window.setTimeout(function () { self.ask("replace"); }, TYPING_PAUSE);
     });
     ui.more.addEventListener("click", function () { self.showMore(); });
     ui.clear.addEventListener("click", function () {
