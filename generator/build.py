@@ -23,6 +23,7 @@ memory mkdocs takes is free again when the search index is made.
 from __future__ import annotations
 
 import contextlib
+import gc
 import ctypes
 import errno
 import os
@@ -86,8 +87,11 @@ def _write_outputs(catalog, staging: Path, config_file: Path, site: bool, releas
         return output
     from generator.website.site import build_site, index_site
 
+    # The catalogue lives until the build ends. Frozen, the garbage collector skips its
+    # millions of objects in every full pass, here and in the forked children, where walking
+    # them would also copy the pages they share with this process.
+    gc.freeze()
     data = staging / "data"
-
     html = staging / "site"  # mkdocs empties its folder first: the data must not be in it yet
     wait_for_data = in_background(lambda: write_data(catalog, data, releases))
     try:
