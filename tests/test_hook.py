@@ -168,3 +168,19 @@ def test_adopt_turns_only_plain_catalogue_pages_into_catalogue_pages(mkdocs, cat
     assert type(files.get_file_from_path("b.md").page) is Page
     assert type(files.get_file_from_path("c.md").page) is other
 
+
+
+def test_catalogue_pages_read_their_front_matter_as_mkdocs_does():
+    """CataloguePage reads the schema.org line as JSON: the same meta as mkdocs' own reader, on
+    every generated page of the golden set (practice pages, home and downloads carry one)."""
+    from mkdocs.utils import meta
+
+    from generator.website.mkdocs.catalogue_page import front_matter
+
+    pages = sorted((Path(__file__).parent / "golden" / "pages").rglob("*.md"))
+    with_jsonld = 0
+    for path in pages:
+        source = path.read_text(encoding="utf-8")
+        assert front_matter(source) == meta.get_data(source), path
+        with_jsonld += "jsonld" in meta.get_data(source)[1]
+    assert with_jsonld >= 3

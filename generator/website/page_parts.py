@@ -134,6 +134,9 @@ def yaml_flow(value) -> str:
     return ESCAPED.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
 
 
+JSONLD_META = "jsonld"  # the page meta site/overrides/main.html embeds; mkdocs/catalogue_page.py reads it as JSON
+
+
 def front_matter(title: str, description: str | None = None, searchable: bool = False,
                  jsonld: dict | None = None) -> str:
     """Page meta. Material prints title and description unescaped, so both are HTML-escaped here.
@@ -148,7 +151,7 @@ def front_matter(title: str, description: str | None = None, searchable: bool = 
     if searchable:
         lines.append("pagefind: body")
     if jsonld:
-        lines.append(f"jsonld: {yaml_flow(jsonld)}")
+        lines.append(f"{JSONLD_META}: {yaml_flow(jsonld)}")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 
