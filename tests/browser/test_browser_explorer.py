@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from generator.website.practice_summary import NO_FIGURES, cost_lines, key_figures
 
 ROWS = ".verkennen tbody tr"
-STATUS_COLUMN, FIGURES_COLUMN, COST_COLUMN = 4, 7, 8
+CHOICE_COLUMN, TITLE_COLUMN, STATUS_COLUMN, FIGURES_COLUMN, COST_COLUMN = 1, 2, 5, 8, 9
 
 
 def shown_ids(page) -> list[str]:
@@ -142,3 +142,25 @@ def test_explorer_shows_the_key_figures_and_cost_the_pages_show(page, base_url, 
     assert first.get("costs"), "sorted by cost, most first: the first row has a cost"
     assert all(row["kerncijfers"] == " | ".join(key_figures(catalog, catalog.practices[row["id"]]))
                for row in downloaded)
+
+
+def test_practices_ticked_in_the_explorer_open_side_by_side_and_survive_a_filter(page, base_url, catalog):
+    """Keyboard only: tick two rows, filter the table so that one is hidden, and compare."""
+    page.goto(base_url + "verkennen/")
+    expect(page.locator(ROWS)).to_have_count(len(catalog.practices))
+    first, second = sorted(catalog.practices, key=lambda i: catalog.practices[i]["title"])[:2]
+    for ident in (first, second):
+        box = page.locator(f'{ROWS}[data-id="{ident}"] td:nth-child({CHOICE_COLUMN}) input[type=checkbox]')
+        expect(box).to_have_attribute("aria-label", "Vergelijk " + catalog.practices[ident]["title"])
+        box.focus()
+        page.keyboard.press("Space")
+    page.fill("#verkennen-tekst", catalog.practices[first]["title"])
+    page.keyboard.press("Enter")
+    expect(page.locator(ROWS)).to_have_count(1)
+    page.get_by_role("button", name="Vergelijk de gekozen voorbeelden").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/vergelijken/**")
+    assert parse_qs(urlparse(page.url).query) == {"p": [f"{first},{second}"]}
+    headers = page.locator("table thead th a")
+    expect(headers).to_have_count(2)
+    assert headers.all_inner_texts() == [catalog.practices[first]["title"], catalog.practices[second]["title"]]

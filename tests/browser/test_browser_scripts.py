@@ -39,7 +39,8 @@ EXPECTED = {
                                       "assets/zoeken-weergave.js", "assets/zoeken-uitklap.js"}),
     "explorer": ({"assets/verkennen.js"}, {"assets/verkennen.js", "assets/verkennen-csv.js",
                                            "assets/verkennen-rijen.js", "assets/verkennen-cijfers.js",
-                                           "assets/verkennen-plaatsen.js", "assets/verkennen-schuif.js"}),
+                                           "assets/verkennen-plaatsen.js", "assets/verkennen-schuif.js",
+                                           "assets/verkennen-vergelijk.js"}),
     "form": ({"assets/form-app.js"}, FORM_MODULES),
 }
 PAGEFIND = "pagefind/"

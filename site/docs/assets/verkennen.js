@@ -13,6 +13,7 @@ import { NO_FIGURES } from "./verkennen-cijfers.js";
 import { parseCsv, selectionCsv } from "./verkennen-csv.js";
 import { buildRows, periodText } from "./verkennen-rijen.js";
 import { watchScrollCue } from "./verkennen-schuif.js";
+import { choiceCell, choiceHead, watchChoice } from "./verkennen-vergelijk.js";
 
 (function () {
   "use strict";
@@ -147,6 +148,7 @@ import { watchScrollCue } from "./verkennen-schuif.js";
 
   function renderHead(table, state, onSort) {
     var tr = el("tr");
+    tr.appendChild(choiceHead());
     COLUMNS.forEach(function (column) {
       var th = el("th", { scope: "col" });
       if (column.numeric) th.className = "verkennen__getal";
@@ -174,10 +176,11 @@ import { watchScrollCue } from "./verkennen-schuif.js";
     return td;
   }
 
-  function renderBody(table, rows) {
+  function renderBody(table, rows, picked) {
     var body = document.createDocumentFragment();
     rows.forEach(function (r) {
       var tr = el("tr");
+      tr.appendChild(choiceCell(r, picked));
       var title = el("td");
       title.appendChild(el("a", { href: r.url }, r.title));
       tr.appendChild(title);
@@ -210,11 +213,13 @@ import { watchScrollCue } from "./verkennen-schuif.js";
     var state = readState();
     var rows = [];
     var downloadUrl = null;
+    var picked = new Set();  // the practices ticked to compare
+    watchChoice(app.querySelector("[data-verkennen=vergelijk]"), picked);
 
     function render() {
       var chosen = selection(rows, state);
       renderHead(table, state, sortBy);
-      renderBody(table, chosen);
+      renderBody(table, chosen, picked);
       checkScrollCue();
       status.textContent = chosen.length + " van " + rows.length + " voorbeelden";
       if (downloadUrl) URL.revokeObjectURL(downloadUrl);
