@@ -413,3 +413,19 @@ def test_a_killed_build_leaves_the_previous_output_and_at_most_its_own_staging_f
     assert not build_module.build(out, catalog_dir=new_catalog_dir, site=False).has_errors
     assert tree(out) == new[False] and leftovers(out) == []
     assert sorted(path.name for path in out.parent.iterdir()) == [".public.lock", "public"]
+
+
+def test_the_minifier_runs_outside_this_process(tmp_path):
+    """tdewolff's minify is Go, whose runtime does not survive fork(): loaded into a process
+    that later forks a build step, it hung that step (a test that built a site directly, then
+    one through build(), never returned)."""
+    import sys
+
+    from generator.website.minify import minify_assets
+
+    (tmp_path / "assets").mkdir()
+    script = tmp_path / "assets" / "a.js"
+    script.write_text("// a comment\nexport function twice(value) {\n  return value * 2;\n}\n", encoding="utf-8")
+    minify_assets(tmp_path)
+    assert script.read_text(encoding="utf-8") == "export function twice(e){return e*2}"
+    assert "minify" not in sys.modules

@@ -14,6 +14,8 @@ serves the sources as they are.
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 ASSETS = "assets"  # the folder of site/docs/assets in the built site
@@ -21,7 +23,15 @@ MEDIA_TYPES = {".js": "application/javascript", ".css": "text/css"}
 
 
 def minify_assets(site_dir: Path) -> None:
-    """Minify, in place, the scripts and style sheets directly in site_dir/assets."""
+    """Minify, in place, the scripts and style sheets directly in site_dir/assets.
+
+    In a process of its own: tdewolff's minify is Go, and a Go runtime does not survive
+    fork(). Loaded here, it would hang the next build step this process forks (the
+    build forks its steps; a test or a library user may build twice in one process)."""
+    subprocess.run([sys.executable, "-m", __name__, str(site_dir)], check=True)
+
+
+def _minify_in_place(site_dir: Path) -> None:
     import minify  # tdewolff-minify
 
     for path in sorted((Path(site_dir) / ASSETS).iterdir()):
@@ -29,3 +39,7 @@ def minify_assets(site_dir: Path) -> None:
         if media_type and path.is_file():
             source = path.read_text(encoding="utf-8")
             path.write_text(minify.string(media_type, source), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    _minify_in_place(Path(sys.argv[1]))
