@@ -27,7 +27,7 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from served import serve_compressed  # noqa: E402
-from synthetic import ROOT, make_catalog  # noqa: E402
+from synthetic import make_catalog  # noqa: E402
 
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 

@@ -23,9 +23,9 @@ memory mkdocs takes is free again when the search index is made.
 from __future__ import annotations
 
 import contextlib
-import gc
 import ctypes
 import errno
+import gc
 import os
 import re
 import shutil

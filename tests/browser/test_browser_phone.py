@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import watched_page
 from playwright.sync_api import expect
 
 from generator.catalog.geography import Geography
-from conftest import watched_page
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}

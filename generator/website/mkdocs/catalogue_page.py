@@ -14,8 +14,8 @@ from __future__ import annotations
 import json
 
 from mkdocs.structure.pages import Page
-from mkdocs.utils import meta
 from mkdocs.structure.toc import get_toc
+from mkdocs.utils import meta
 
 from generator.website import html_blocks
 from generator.website.page_parts import JSONLD_META
