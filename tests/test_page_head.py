@@ -101,17 +101,23 @@ def test_every_page_has_open_graph_and_twitter_card_meta(built):
 
 def test_json_ld_is_embedded_safely_and_reads_as_schema_org_rdf(built):
     site, _ = built
-    with_jsonld = 0
+    datasets = 0
     for page in _pages(site):
-        for script in SCRIPT.findall(_head(page)):
-            assert "<" not in script and "&" not in script, page  # cannot end the script element
-            data = json.loads(script)
-            assert data["@context"] == "https://schema.org"
-            graph = rdflib.Graph().parse(data=json.dumps({**data, "@context": {"@vocab": str(SCHEMA)}}),
-                                         format="json-ld")
+        (script,) = SCRIPT.findall(_head(page))  # every page says what it is, once
+        assert "<" not in script and "&" not in script, page  # cannot end the script element
+        data = json.loads(script)
+        assert data["@context"] == "https://schema.org"
+        graph = rdflib.Graph().parse(data=json.dumps({**data, "@context": {"@vocab": str(SCHEMA)}}),
+                                     format="json-ld")
+        if data["@type"] == "Dataset":
             assert (rdflib.URIRef(data["@id"]), rdflib.RDF.type, SCHEMA.Dataset) in graph, page
-            with_jsonld += 1
-    assert with_jsonld == 2 + 2  # home, downloads and the two practices
+            datasets += 1
+        else:  # any other page: a web page of the site, at its own address
+            assert data["@type"] == "WebPage" and data["name"] and data["inLanguage"] == "nl", page
+            if page.name != "404.html":  # the error page has no address of its own
+                assert data["url"].startswith(data["isPartOf"]["url"]), page
+            assert (None, rdflib.RDF.type, SCHEMA.WebPage) in graph, page
+    assert datasets == 2 + 2  # home, downloads and the two practices
 
 
 def test_home_and_downloads_pages_carry_the_catalogue_dataset(built):
