@@ -52,7 +52,8 @@ def versions_markdown(dataset: dict, releases: list[Version], changelog: str) ->
     ]
     unreleased = UNRELEASED.search(changelog)  # on top, as in CHANGELOG.md
     if unreleased and unreleased.group(1).strip():
-        parts.append(_details("Wijzigingen die nog niet zijn uitgebracht", unreleased.group(1)))
+        # right under "Alle versies" (h2): its ### sections stay h3, with no level skipped
+        parts.append(_details("Wijzigingen die nog niet zijn uitgebracht", unreleased.group(1), shift=0))
     for version in all_versions(releases, current_version(dataset)):
         parts.append(_version(dataset, version, sections.get(version.version)))
     return "\n".join(parts)
@@ -76,17 +77,17 @@ def _version(dataset: dict, version: Version, changes: str | None) -> str:
         "",
     ]
     if changes:
-        lines.append(_details(f"Wat er veranderde in versie {version.version}", changes))
+        lines.append(_details(f"Wat er veranderde in versie {version.version}", changes, shift=1))
     return "\n".join(lines)
 
 
-def _details(summary: str, changes: str) -> str:
+def _details(summary: str, changes: str, shift: int) -> str:
     changes = HEADING_WORDS.sub(lambda m: m.group(1) + CHANGELOG_HEADINGS[m.group(2)], changes.strip())
     return "\n".join([
         '<details class="downloads-wijzigingen" markdown="1">',
         f"<summary>{text(summary)}</summary>",
         "",
-        shift_headings(changes, by=1),
+        shift_headings(changes, by=shift),
         "</details>",
         "",
     ])
