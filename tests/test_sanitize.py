@@ -99,3 +99,8 @@ def test_markdown_text_shows_literally_after_markdown(value):
     rendered = markdown.markdown(markdown_text(value), extensions=["tables"])
     assert tags(rendered) == ["<p>"]
     assert html.unescape(rendered[3:-4]) == value
+
+
+def test_a_record_whose_headings_start_at_two_skips_no_level():
+    out = markdown_html("Intro.\n\n## Aanpak\n\n### Stap 1\n\nTekst.")
+    assert "<h3>Aanpak</h3>" in out and "<h4>Stap 1</h4>" in out

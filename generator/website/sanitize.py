@@ -61,7 +61,11 @@ def markdown_html(source: str) -> str:
     """Record Markdown -> sanitised HTML fragment."""
     rendered = cmarkgfm.markdown_to_html_with_extensions(source, options=_CMARK_OPTIONS,
                                                          extensions=_CMARK_EXTENSIONS)
-    rendered = HEADING.sub(_demote_heading, rendered)
+    # The record's top heading level becomes h3, below the page's own h2 sections, and
+    # the others follow it: "## Aanpak" in a description is no h4 that skips the h3.
+    levels = [int(level) for _, level in HEADING.findall(rendered)]
+    by = 3 - min(levels) if levels else 0
+    rendered = HEADING.sub(lambda match: _demote_heading(match, by), rendered)
     return nh3.clean(
         rendered,
         tags=ALLOWED_TAGS,
@@ -73,8 +77,8 @@ def markdown_html(source: str) -> str:
     )
 
 
-def _demote_heading(match: re.Match) -> str:
-    return f"<{match.group(1)}h{min(int(match.group(2)) + 2, 6)}"
+def _demote_heading(match: re.Match, by: int) -> str:
+    return f"<{match.group(1)}h{min(int(match.group(2)) + by, 6)}"
 
 
 def _absolute_urls_only(tag: str, attribute: str, value: str) -> str | None:
