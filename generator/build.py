@@ -87,23 +87,34 @@ def _write_outputs(catalog, staging: Path, config_file: Path, site: bool, releas
         return output
     from generator.website.site import build_site, index_site
 
-    # The catalogue lives until the build ends. Frozen, the garbage collector skips its
-    # millions of objects in every full pass, here and in the forked children, where walking
-    # them would also copy the pages they share with this process.
-    gc.freeze()
     data = staging / "data"
     html = staging / "site"  # mkdocs empties its folder first: the data must not be in it yet
-    wait_for_data = in_background(lambda: write_data(catalog, data, releases))
-    try:
-        in_child(lambda: build_site(catalog, html, config_file, [version for version, _ in releases]))
-        index_site(html)
-    except BaseException:  # the first failure (or Ctrl-C) is the one to report, not the data's
-        with contextlib.suppress(BaseException):
-            wait_for_data()
-        raise
-    wait_for_data()
+    with _frozen():
+        wait_for_data = in_background(lambda: write_data(catalog, data, releases))
+        try:
+            in_child(lambda: build_site(catalog, html, config_file, [version for version, _ in releases]))
+            index_site(html)
+        except BaseException:  # the first failure (or Ctrl-C) is the one to report, not the data's
+            with contextlib.suppress(BaseException):
+                wait_for_data()
+            raise
+        wait_for_data()
     os.rename(data, html / "data")
     return html
+
+
+@contextlib.contextmanager
+def _frozen():
+    """The catalogue lives until the build ends. Frozen, the garbage collector skips its
+    millions of objects in every full pass, here and in the forked steps, where walking them
+    would also copy the memory pages they share with this process. Unfrozen afterwards, so a
+    process that builds again can still collect them."""
+    gc.collect()  # what is garbage already is not kept for good
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def write_data(catalog, data: Path, releases: list = ()) -> None:
