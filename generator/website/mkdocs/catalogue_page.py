@@ -36,9 +36,12 @@ class CataloguePage(Page):
         if rendered is None:  # some Markdown in it after all: the usual way, then the HTML back in
             super().render(config, files)
             self.content = html_blocks.restore(self.content, blocks)
-            return
-        self.content, toc_tokens, self.present_anchor_ids = rendered
-        self.toc = get_toc(toc_tokens)
+        else:
+            self.content, toc_tokens, self.present_anchor_ids = rendered
+            self.toc = get_toc(toc_tokens)
+        # The blocks are in the content now. mkdocs renders every page before it writes the
+        # first: let go of them page by page (at 10,000 practices they are a few hundred MB).
+        blocks.clear()
 
 
 def adopt(files, blocks_by_path: dict[str, list[str]]) -> int:
