@@ -138,12 +138,12 @@ JSONLD_META = "jsonld"  # the page meta site/overrides/main.html embeds; mkdocs/
 
 
 def front_matter(title: str, description: str | None = None, searchable: bool = False,
-                 jsonld: dict | None = None) -> str:
+                 jsonld: dict | None = None, scripts: tuple[str, ...] = (), hide_toc: bool = False) -> str:
     """Page meta. Material prints title and description unescaped, so both are HTML-escaped here.
 
     `pagefind: body` makes site/overrides/main.html wrap the page in data-pagefind-body;
     pages without it stay out of the search index. `jsonld` (schema.org data) goes into the
-    page's head, as site/overrides/main.html embeds it.
+    page's head, as site/overrides/main.html embeds it, and so do the page's own `scripts`.
     """
     lines = ["---", f"title: {yaml_string(text(title))}"]
     if description:
@@ -152,6 +152,10 @@ def front_matter(title: str, description: str | None = None, searchable: bool = 
         lines.append("pagefind: body")
     if jsonld:
         lines.append(f"{JSONLD_META}: {yaml_flow(jsonld)}")
+    if scripts:
+        lines.append("scripts:\n" + "\n".join(f"  - {script}" for script in scripts))
+    if hide_toc:
+        lines.append("hide:\n  - toc")
     lines.append("---")
     return "\n".join(lines) + "\n\n"
 

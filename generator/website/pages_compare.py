@@ -93,8 +93,8 @@ def compare_markdown(catalog: Catalog) -> str:
               f'voorbeeld op zijn eigen pagina, via {link(COMPARE_PAGE, ALL_PRACTICES, "alle voorbeelden")}.'
               '</p></noscript></div>')
     # The page's own script (site/overrides/main.html loads it), and no table of contents.
-    meta = front_matter("Voorbeelden vergelijken", "Twee tot vier praktijkvoorbeelden naast elkaar.")
-    meta = meta.removesuffix("---\n\n") + f"scripts:\n  - {SCRIPT}\nhide:\n  - toc\n---\n\n"
+    meta = front_matter("Voorbeelden vergelijken", "Twee tot vier praktijkvoorbeelden naast elkaar.",
+                        scripts=(SCRIPT,), hide_toc=True)
     return (meta
             + "# Voorbeelden vergelijken\n\n" + html_block(INTRO, result, _choices(catalog)))
 

@@ -57,8 +57,8 @@ def map_markdown(catalog: Catalog) -> str:
               "<figcaption>Kaartgegevens: Natural Earth.</figcaption></figure>")
     places = ('<div class="pv-map__list"><h2 id="plaatsen-op-de-kaart">Plaatsen op de kaart</h2>'
               + item_list(items, "pv-map__places") + "</div>")
-    meta = front_matter(TITLE, "De voorbeelden op de kaart van Nederland, per plaats.")
-    meta = meta.removesuffix("---\n\n") + "hide:\n  - toc\n---\n\n"  # the list is beside the map
+    # no table of contents: the list of places stands beside the map
+    meta = front_matter(TITLE, "De voorbeelden op de kaart van Nederland, per plaats.", hide_toc=True)
     return (meta + f"# {TITLE}\n\n" + html_block(INTRO, f'<div class="pv-map">{figure}{places}</div>'))
 
 
